@@ -1,0 +1,1 @@
+add_library(sk_crypto INTERFACE)  # replaced by the crypto implementation

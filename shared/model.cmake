@@ -1,0 +1,1 @@
+add_library(sk_model INTERFACE)  # replaced by the model implementation

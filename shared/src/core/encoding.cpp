@@ -1,0 +1,100 @@
+#include "sk/core/encoding.hpp"
+
+#include <array>
+
+namespace sk {
+namespace {
+
+constexpr std::string_view kHexDigits = "0123456789abcdef";
+constexpr std::string_view kBase64Url =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+constexpr std::array<int, 256> make_base64url_table() {
+  std::array<int, 256> table{};
+  table.fill(-1);
+  for (std::size_t i = 0; i < kBase64Url.size(); ++i) {
+    table[static_cast<unsigned char>(kBase64Url[i])] = static_cast<int>(i);
+  }
+  return table;
+}
+constexpr auto kBase64UrlValue = make_base64url_table();
+
+}  // namespace
+
+std::string hex_encode(ByteView bytes) {
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (const auto b : bytes) {
+    out.push_back(kHexDigits[b >> 4U]);
+    out.push_back(kHexDigits[b & 0x0FU]);
+  }
+  return out;
+}
+
+std::optional<Bytes> hex_decode(std::string_view text) {
+  if (text.size() % 2 != 0) return std::nullopt;
+  Bytes out;
+  out.reserve(text.size() / 2);
+  for (std::size_t i = 0; i < text.size(); i += 2) {
+    const int hi = hex_value(text[i]);
+    const int lo = hex_value(text[i + 1]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    out.push_back(static_cast<std::uint8_t>((hi << 4) | lo));
+  }
+  return out;
+}
+
+std::string base64url_encode(ByteView bytes) {
+  std::string out;
+  out.reserve((bytes.size() * 4 + 2) / 3);
+  std::size_t i = 0;
+  for (; i + 3 <= bytes.size(); i += 3) {
+    const std::uint32_t v = (std::uint32_t{bytes[i]} << 16U) | (std::uint32_t{bytes[i + 1]} << 8U) | bytes[i + 2];
+    out.push_back(kBase64Url[(v >> 18U) & 63U]);
+    out.push_back(kBase64Url[(v >> 12U) & 63U]);
+    out.push_back(kBase64Url[(v >> 6U) & 63U]);
+    out.push_back(kBase64Url[v & 63U]);
+  }
+  const std::size_t rest = bytes.size() - i;
+  if (rest == 1) {
+    const std::uint32_t v = std::uint32_t{bytes[i]} << 16U;
+    out.push_back(kBase64Url[(v >> 18U) & 63U]);
+    out.push_back(kBase64Url[(v >> 12U) & 63U]);
+  } else if (rest == 2) {
+    const std::uint32_t v = (std::uint32_t{bytes[i]} << 16U) | (std::uint32_t{bytes[i + 1]} << 8U);
+    out.push_back(kBase64Url[(v >> 18U) & 63U]);
+    out.push_back(kBase64Url[(v >> 12U) & 63U]);
+    out.push_back(kBase64Url[(v >> 6U) & 63U]);
+  }
+  return out;
+}
+
+std::optional<Bytes> base64url_decode(std::string_view text) {
+  if (text.size() % 4 == 1) return std::nullopt;
+  Bytes out;
+  out.reserve(text.size() * 3 / 4);
+  std::uint32_t acc = 0;
+  unsigned bits = 0;
+  for (const char c : text) {
+    const int v = kBase64UrlValue[static_cast<unsigned char>(c)];
+    if (v < 0) return std::nullopt;
+    acc = (acc << 6U) | static_cast<std::uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<std::uint8_t>((acc >> bits) & 0xFFU));
+    }
+  }
+  // Leftover bits must be zero: otherwise two spellings would decode to the same bytes.
+  if ((acc & ((1U << bits) - 1U)) != 0) return std::nullopt;
+  return out;
+}
+
+}  // namespace sk

@@ -1,0 +1,1 @@
+add_library(sk_store INTERFACE)  # replaced by the store implementation
