@@ -2,6 +2,7 @@
 // Strong key types: a public key is not a secret key is not a signature is not Bytes.
 // Secrets wipe themselves (OPENSSL_cleanse) and can't be copied by accident.
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
