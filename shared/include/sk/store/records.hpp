@@ -1,0 +1,104 @@
+#pragma once
+// Plain rows of the device's local store (see docs/store.md for the tables behind them).
+//
+// The store knows nothing of the domain model or of crypto: events arrive here already
+// validated and decrypted, identity secrets arrive as an opaque, already-encrypted key file.
+// Kinds, audiences and roles are kept as the text the model layer gives them.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sk/core/bytes.hpp"
+
+namespace sk::store {
+
+// One decrypted, validated event as the store keeps it.
+struct EventRecord {
+  std::string event_id;                    // UUIDv7 text, made by the authoring device
+  std::string case_id;                     // must name a row of `cases`
+  std::string kind;                        // model's kind name, e.g. "chat.message"
+  std::string author_principal_id;
+  std::string author_device_id;
+  std::string audience;                    // "case", "team", "youth-consented"
+  std::int64_t created_at_ms = 0;          // author's clock
+  std::optional<std::int64_t> server_seq;  // position in the case mailbox, once known
+  std::optional<std::int64_t> received_at_ms;  // server's clock, once known
+  std::string body_json;
+
+  friend bool operator==(const EventRecord&, const EventRecord&) = default;
+};
+
+// An event as read back, with the store's own bookkeeping.
+struct StoredEvent {
+  EventRecord event;
+  std::int64_t local_seq = 0;   // order in which this device stored it (creation order for own events)
+  std::int64_t change_seq = 0;  // store-wide counter, bumped on insert and when server_seq is filled in
+};
+
+// A slice of a case's events for an incremental fold: pass `next_cursor` to the next call.
+struct EventPage {
+  std::vector<StoredEvent> events;  // synced events by server_seq, then pending ones by local_seq
+  std::int64_t next_cursor = 0;     // highest change_seq seen (the input cursor if nothing new)
+};
+
+enum class OutboxState { pending, in_flight, sent };
+
+struct OutboxEntry {
+  std::int64_t outbox_seq = 0;  // enqueue order: the order the sync engine must push in
+  OutboxState state = OutboxState::pending;
+  std::int64_t attempts = 0;    // failed pushes so far
+  std::optional<std::string> last_error;
+  EventRecord event;
+};
+
+// This device's own identity. One row at most.
+struct Identity {
+  std::string org_id;
+  std::string principal_id;
+  std::string device_id;
+  std::string role;        // "youth", "contact" or "supervisor"
+  Bytes key_file;          // the key file as sk_crypto wrote it: already encrypted at rest
+  std::string nickname;    // display name chosen by the user
+  std::int64_t created_at_ms = 0;
+
+  friend bool operator==(const Identity&, const Identity&) = default;
+};
+
+enum class Verification { code, vouched };
+
+// Another device whose keys this device trusts, and how that trust was earned.
+struct Peer {
+  std::string device_id;
+  std::string principal_id;
+  std::string role;                     // "youth", "contact" or "supervisor"
+  Bytes sign_public_key;                // Ed25519, 32 bytes
+  Bytes box_public_key;                 // X25519, 32 bytes
+  Verification verified_by = Verification::code;
+  std::optional<std::string> vouched_by_device_id;  // set exactly when verified_by == vouched
+  bool revoked = false;
+  std::int64_t added_at_ms = 0;
+
+  friend bool operator==(const Peer&, const Peer&) = default;
+};
+
+struct CaseMember {
+  std::string principal_id;
+  std::string role;  // "youth", "contact" or "supervisor"
+
+  friend bool operator==(const CaseMember&, const CaseMember&) = default;
+};
+
+struct CaseRecord {
+  std::string case_id;
+  std::string org_id;
+  std::string youth_principal_id;
+  std::string label;             // nickname shown for the case on this device
+  bool checkin_consent = false;  // youth allowed supervisors to read check-ins
+  std::vector<CaseMember> members;  // sorted by principal_id when read back
+
+  friend bool operator==(const CaseRecord&, const CaseRecord&) = default;
+};
+
+}  // namespace sk::store
