@@ -30,6 +30,18 @@ Result<void> enable_wal(SQLite::Database& db) {
   return {};
 }
 
+Result<void> check_not_newer(SQLite::Database& db) {
+  auto version = schema::version_of(db);
+  if (!version) return Unexpected{version.error()};
+  if (*version > schema::latest_version()) {
+    return fail("store.schema_too_new", "database schema version " + std::to_string(*version) +
+                                            " is newer than this app understands (" +
+                                            std::to_string(schema::latest_version()) +
+                                            "); update the app");
+  }
+  return {};
+}
+
 std::string open_label(const std::filesystem::path& path, bool read_only) {
   return std::string(read_only ? "open read-only " : "open ") + path.string();
 }
@@ -40,6 +52,8 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenOptions options
   return guarded(open_label(path, false), [&]() -> Result<Store> {
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
                         options.busy_timeout_ms);
+    // Refuse a newer database before touching it at all, even its journal mode.
+    if (auto fits = check_not_newer(db); !fits) return Unexpected{fits.error()};
     if (auto wal = enable_wal(db); !wal) return Unexpected{wal.error()};
     configure_connection(db);
     if (auto migrated = schema::migrate(db); !migrated) return Unexpected{migrated.error()};
@@ -51,12 +65,9 @@ Result<Store> Store::open_read_only(const std::filesystem::path& path, OpenOptio
   return guarded(open_label(path, true), [&]() -> Result<Store> {
     SQLite::Database db(path.string(), SQLite::OPEN_READONLY, options.busy_timeout_ms);
     configure_connection(db);
+    if (auto fits = check_not_newer(db); !fits) return Unexpected{fits.error()};
     auto version = schema::version_of(db);
     if (!version) return Unexpected{version.error()};
-    if (*version > schema::latest_version()) {
-      return fail("store.schema_too_new", "database schema version " + std::to_string(*version) +
-                                              " is newer than this app understands; update the app");
-    }
     if (*version < schema::latest_version()) {
       return fail("store.schema_outdated", "database schema version " + std::to_string(*version) +
                                                " must be migrated by a writable open first");
