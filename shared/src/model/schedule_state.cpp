@@ -1,0 +1,152 @@
+#include "sk/model/schedule_state.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "sk/model/zone_rules.hpp"
+
+namespace sk::model {
+namespace {
+
+constexpr std::array<std::string_view, 7> kStatusNames{"proposed",  "accepted", "declined", "rescheduled",
+                                                       "cancelled", "attended", "no_show"};
+constexpr std::int64_t kLookAheadMs = 366 * kDayMs;
+constexpr std::int64_t kMaxMeetingsPerSeries = 10'000;  // bounds expansion of a silly window
+
+bool is_final(SessionStatus s) {
+  return s == SessionStatus::cancelled || s == SessionStatus::attended || s == SessionStatus::no_show;
+}
+
+// A meeting of a series with its own override: a cancelled series cancels every meeting that
+// has not been marked attended or no-show.
+SessionStatus meeting_status(const Session& s, const MeetingOverride* o) {
+  if (o == nullptr) return s.status;
+  if (s.status == SessionStatus::cancelled && o->status != SessionStatus::attended &&
+      o->status != SessionStatus::no_show) {
+    return SessionStatus::cancelled;
+  }
+  return o->status;
+}
+
+}  // namespace
+
+std::string_view to_string(SessionStatus status) { return kStatusNames[static_cast<std::size_t>(status)]; }
+
+void ScheduleState::propose(const EventId& id, const PrincipalId& author, const SessionProposed& body) {
+  Session s;
+  s.id = id;
+  s.proposed_by = author;
+  s.title = body.title;
+  s.recurrence = body.recurrence;
+  s.plan = SessionPlan{body.start, body.time_zone, body.duration_minutes};
+  s.until = body.recurrence == Recurrence::weekly ? body.until : std::nullopt;
+  sessions_.emplace(id, std::move(s));  // a second proposal with the same id can't happen: ids are deduplicated
+}
+
+void ScheduleState::answer(const SessionAnswered& body) {
+  act(body.ref, body.answer == Answer::accept ? Action::accept : Action::decline, std::nullopt);
+}
+
+void ScheduleState::reschedule(const SessionRescheduled& body) {
+  act(body.ref, Action::reschedule, SessionPlan{body.start, body.time_zone, body.duration_minutes});
+}
+
+void ScheduleState::cancel(const SessionCancelled& body) { act(body.ref, Action::cancel, std::nullopt); }
+void ScheduleState::mark_attended(const SessionAttended& body) { act(body.ref, Action::attended, std::nullopt); }
+void ScheduleState::mark_no_show(const SessionNoShow& body) { act(body.ref, Action::no_show, std::nullopt); }
+
+const Session* ScheduleState::find(const EventId& id) const {
+  const auto it = sessions_.find(id);
+  return it == sessions_.end() ? nullptr : &it->second;
+}
+
+void ScheduleState::act(const SessionRef& ref, Action action, const std::optional<SessionPlan>& moved) {
+  const auto it = sessions_.find(ref.session);
+  if (it == sessions_.end()) return;
+  Session& s = it->second;
+  const auto next_status = [action](SessionStatus current) -> std::optional<SessionStatus> {
+    switch (action) {
+      case Action::accept: return is_final(current) ? std::nullopt : std::optional(SessionStatus::accepted);
+      case Action::decline: return is_final(current) ? std::nullopt : std::optional(SessionStatus::declined);
+      case Action::reschedule:
+        return is_final(current) ? std::nullopt : std::optional(SessionStatus::rescheduled);
+      case Action::cancel: return is_final(current) ? std::nullopt : std::optional(SessionStatus::cancelled);
+      case Action::attended:
+        return current == SessionStatus::cancelled ? std::nullopt : std::optional(SessionStatus::attended);
+      case Action::no_show:
+        return current == SessionStatus::cancelled ? std::nullopt : std::optional(SessionStatus::no_show);
+    }
+    return std::nullopt;
+  };
+
+  const bool one_meeting = s.recurrence == Recurrence::weekly && ref.occurrence.has_value();
+  if (!one_meeting) {
+    const bool marks = action == Action::attended || action == Action::no_show;
+    if (s.recurrence == Recurrence::weekly && marks) return;  // a series is marked meeting by meeting
+    const auto next = next_status(s.status);
+    if (!next) return;
+    s.status = *next;
+    if (moved) s.plan = *moved;
+    return;
+  }
+  if (!is_meeting_of(s, *ref.occurrence)) return;
+  const auto found = s.overrides.find(*ref.occurrence);
+  const auto next = next_status(meeting_status(s, found == s.overrides.end() ? nullptr : &found->second));
+  if (!next) return;
+  MeetingOverride& o = s.overrides[*ref.occurrence];
+  o.status = *next;
+  if (moved) o.moved = *moved;
+}
+
+bool ScheduleState::is_meeting_of(const Session& s, Timestamp planned_start) const {
+  if (planned_start < s.plan.start) return false;
+  if (s.until && planned_start >= *s.until) return false;
+  const std::int64_t k = (planned_start.unix_ms - s.plan.start.unix_ms + kWeekMs / 2) / kWeekMs;
+  return add_local_weeks(s.plan.start, s.plan.time_zone, k) == planned_start;
+}
+
+std::vector<Meeting> ScheduleState::meetings_between(Timestamp from, Timestamp to) const {
+  std::vector<Meeting> out;
+  const auto consider = [&](const Session& s, Timestamp planned, const MeetingOverride* o) {
+    Meeting m{s.id, planned, s.plan, meeting_status(s, o), s.title, s.recurrence};
+    m.plan.start = planned;
+    if (o != nullptr && o->moved) m.plan = *o->moved;
+    if (m.plan.end() > from && m.plan.start < to) out.push_back(std::move(m));
+  };
+  for (const auto& [id, s] : sessions_) {
+    if (s.recurrence == Recurrence::one_off) {
+      consider(s, s.plan.start, nullptr);
+      continue;
+    }
+    // Start a week early so a meeting moved later, or still running at `from`, is not missed.
+    std::int64_t k = std::max<std::int64_t>(0, (from.unix_ms - s.plan.start.unix_ms) / kWeekMs - 1);
+    for (std::int64_t n = 0; n < kMaxMeetingsPerSeries; ++n, ++k) {
+      const Timestamp planned = add_local_weeks(s.plan.start, s.plan.time_zone, k);
+      if (planned >= to || (s.until && planned >= *s.until)) break;
+      const auto o = s.overrides.find(planned);
+      consider(s, planned, o == s.overrides.end() ? nullptr : &o->second);
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Meeting& a, const Meeting& b) {
+    return a.plan.start != b.plan.start ? a.plan.start < b.plan.start : a.session < b.session;
+  });
+  return out;
+}
+
+std::vector<Meeting> ScheduleState::upcoming(Timestamp now, std::size_t limit) const {
+  auto all = meetings_between(now, Timestamp{now.unix_ms + kLookAheadMs});
+  if (all.size() > limit) all.resize(limit);
+  return all;
+}
+
+std::optional<Meeting> ScheduleState::next_session(Timestamp now) const {
+  for (auto& m : meetings_between(now, Timestamp{now.unix_ms + kLookAheadMs})) {
+    if (m.status != SessionStatus::declined && m.status != SessionStatus::cancelled &&
+        m.status != SessionStatus::no_show) {
+      return std::move(m);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace sk::model
