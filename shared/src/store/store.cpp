@@ -42,6 +42,11 @@ Result<void> check_not_newer(SQLite::Database& db) {
   return {};
 }
 
+Error in_context(std::string_view operation, Error error) {
+  error.message = std::string(operation) + ": " + error.message;
+  return error;
+}
+
 std::string open_label(const std::filesystem::path& path, bool read_only) {
   return std::string(read_only ? "open read-only " : "open ") + path.string();
 }
@@ -49,27 +54,32 @@ std::string open_label(const std::filesystem::path& path, bool read_only) {
 }  // namespace
 
 Result<Store> Store::open(const std::filesystem::path& path, OpenOptions options) {
-  return guarded(open_label(path, false), [&]() -> Result<Store> {
+  const std::string label = open_label(path, false);
+  return guarded(label, [&]() -> Result<Store> {
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
                         options.busy_timeout_ms);
     // Refuse a newer database before touching it at all, even its journal mode.
-    if (auto fits = check_not_newer(db); !fits) return Unexpected{fits.error()};
-    if (auto wal = enable_wal(db); !wal) return Unexpected{wal.error()};
+    if (auto fits = check_not_newer(db); !fits) return Unexpected{in_context(label, fits.error())};
+    if (auto wal = enable_wal(db); !wal) return Unexpected{in_context(label, wal.error())};
     configure_connection(db);
-    if (auto migrated = schema::migrate(db); !migrated) return Unexpected{migrated.error()};
+    if (auto migrated = schema::migrate(db); !migrated) {
+      return Unexpected{in_context(label, migrated.error())};
+    }
     return Store(std::move(db));
   });
 }
 
 Result<Store> Store::open_read_only(const std::filesystem::path& path, OpenOptions options) {
-  return guarded(open_label(path, true), [&]() -> Result<Store> {
+  const std::string label = open_label(path, true);
+  return guarded(label, [&]() -> Result<Store> {
     SQLite::Database db(path.string(), SQLite::OPEN_READONLY, options.busy_timeout_ms);
     configure_connection(db);
-    if (auto fits = check_not_newer(db); !fits) return Unexpected{fits.error()};
+    if (auto fits = check_not_newer(db); !fits) return Unexpected{in_context(label, fits.error())};
     auto version = schema::version_of(db);
-    if (!version) return Unexpected{version.error()};
+    if (!version) return Unexpected{in_context(label, version.error())};
     if (*version < schema::latest_version()) {
-      return fail("store.schema_outdated", "database schema version " + std::to_string(*version) +
+      return fail("store.schema_outdated", label + ": database schema version " +
+                                               std::to_string(*version) +
                                                " must be migrated by a writable open first");
     }
     return Store(std::move(db));
