@@ -9,7 +9,7 @@
 
 namespace sk::crypto {
 
-std::string_view to_string(OpenError e) {
+std::string_view error_code(OpenError e) {
   switch (e) {
     case OpenError::truncated: return "envelope.truncated";
     case OpenError::unsupported_version: return "envelope.unsupported_version";
@@ -41,7 +41,7 @@ std::string_view describe(OpenError e) {
   return "unknown envelope error";
 }
 
-Error to_error(OpenError e) { return Error{std::string(to_string(e)), std::string(describe(e))}; }
+Error to_error(OpenError e) { return Error{std::string(error_code(e)), std::string(describe(e))}; }
 
 namespace format {
 

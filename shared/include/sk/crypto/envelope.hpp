@@ -53,7 +53,7 @@ enum class OpenError {
   payload_failure,      // payload doesn't decrypt, or its padding is not canonical
   grant_failure,        // the grant is malformed, for another envelope, or doesn't authenticate
 };
-std::string_view to_string(OpenError e);  // "envelope.not_recipient"
+std::string_view error_code(OpenError e);  // "envelope.not_recipient"
 std::string_view describe(OpenError e);   // a sentence for logs and support
 Error to_error(OpenError e);              // for layers that speak sk::Error
 
