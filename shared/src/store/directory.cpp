@@ -1,7 +1,7 @@
 // Who is who: this device's identity, the peers it trusts, and the cases it takes part in.
-#include <string>
-
 #include <SQLiteCpp/Transaction.h>
+
+#include <string>
 
 #include "guard.hpp"
 #include "rows.hpp"
@@ -131,8 +131,8 @@ Result<CaseRecord> Store::load_members(CaseRecord record) {
   Rewind rewind(st_->members_get);
   st_->members_get.bind(1, record.case_id);
   while (st_->members_get.executeStep()) {
-    record.members.push_back(CaseMember{st_->members_get.getColumn(0).getString(),
-                                        st_->members_get.getColumn(1).getString()});
+    record.members.push_back(
+        CaseMember{st_->members_get.getColumn(0).getString(), st_->members_get.getColumn(1).getString()});
   }
   return record;
 }

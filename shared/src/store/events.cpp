@@ -1,8 +1,8 @@
 // Events and the outbox: the store's half of "nothing lost" (docs/store.md, "Invariants").
+#include <SQLiteCpp/Transaction.h>
+
 #include <algorithm>
 #include <string>
-
-#include <SQLiteCpp/Transaction.h>
 
 #include "guard.hpp"
 #include "rows.hpp"
@@ -40,8 +40,7 @@ Error conflict(std::string_view operation, std::string_view event_id, std::strin
 
 Result<void> Store::record_local_event(const EventRecord& event) {
   if (event.server_seq || event.received_at_ms) {
-    return fail("store.invalid_argument",
-                "record local event: a local event has no server position yet");
+    return fail("store.invalid_argument", "record local event: a local event has no server position yet");
   }
   return guarded("record local event", [&]() -> Result<void> {
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
@@ -60,14 +59,12 @@ Result<void> Store::record_local_event(const EventRecord& event) {
   });
 }
 
-Result<void> Store::apply_remote_events(std::string_view case_id,
-                                        std::span<const EventRecord> batch,
+Result<void> Store::apply_remote_events(std::string_view case_id, std::span<const EventRecord> batch,
                                         std::int64_t new_cursor) {
   for (const EventRecord& e : batch) {
     if (e.case_id != case_id || !e.server_seq) {
-      return fail("store.invalid_argument",
-                  "apply remote events: event " + e.event_id +
-                      " must belong to the pulled case and carry its server_seq");
+      return fail("store.invalid_argument", "apply remote events: event " + e.event_id +
+                                                " must belong to the pulled case and carry its server_seq");
     }
   }
   return guarded("apply remote events", [&]() -> Result<void> {
@@ -98,8 +95,8 @@ Result<void> Store::apply_one_remote(std::string_view case_id, const EventRecord
   }
   if (existing->event.server_seq) {
     if (*existing->event.server_seq == *event.server_seq) return {};  // seen before: nothing to do
-    return Unexpected{conflict("apply remote events", event.event_id,
-                               "came back with a different server_seq")};
+    return Unexpected{
+        conflict("apply remote events", event.event_id, "came back with a different server_seq")};
   }
   // Our own event, back from the server: it now has its place in the case.
   {
@@ -115,8 +112,7 @@ Result<void> Store::apply_one_remote(std::string_view case_id, const EventRecord
   return {};
 }
 
-Result<EventPage> Store::events_after(std::string_view case_id, std::int64_t cursor,
-                                      std::int64_t limit) {
+Result<EventPage> Store::events_after(std::string_view case_id, std::int64_t cursor, std::int64_t limit) {
   if (limit <= 0) return fail("store.invalid_argument", "events after: limit must be positive");
   return guarded("read events", [&]() -> Result<EventPage> {
     EventPage page;
@@ -135,9 +131,8 @@ Result<EventPage> Store::events_after(std::string_view case_id, std::int64_t cur
 }
 
 Result<std::optional<StoredEvent>> Store::find_event(std::string_view event_id) {
-  return guarded("find event", [&]() -> Result<std::optional<StoredEvent>> {
-    return find(st_->find_event, event_id);
-  });
+  return guarded("find event",
+                 [&]() -> Result<std::optional<StoredEvent>> { return find(st_->find_event, event_id); });
 }
 
 // --- Outbox ----------------------------------------------------------------------------------
@@ -187,8 +182,8 @@ Result<void> Store::mark_sent(std::string_view event_id, std::int64_t server_seq
     Rewind rewind(st_->outbox_sent);
     detail::bind_text(st_->outbox_sent, 1, event_id);
     if (st_->outbox_sent.exec() == 0) {
-      return fail("store.not_found", "mark outbox sent: event " + std::string(event_id) +
-                                         " has no outbox entry");
+      return fail("store.not_found",
+                  "mark outbox sent: event " + std::string(event_id) + " has no outbox entry");
     }
     tx.commit();
     return {};
@@ -202,8 +197,7 @@ Result<void> Store::mark_failed(std::string_view event_id, std::string_view erro
       Rewind rewind(st_->find_outbox);
       detail::bind_text(st_->find_outbox, 1, event_id);
       if (!st_->find_outbox.executeStep()) {
-        return fail("store.not_found", "mark outbox failed: no outbox entry for " +
-                                           std::string(event_id));
+        return fail("store.not_found", "mark outbox failed: no outbox entry for " + std::string(event_id));
       }
     }
     Rewind rewind(st_->outbox_failed);

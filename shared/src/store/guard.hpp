@@ -1,13 +1,13 @@
 #pragma once
 // Private helpers: the boundary where SQLiteCpp exceptions become Result errors.
 
-#include <exception>
-#include <string>
-#include <string_view>
-
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
+
+#include <exception>
+#include <string>
+#include <string_view>
 
 #include "sk/core/result.hpp"
 
@@ -16,15 +16,21 @@ namespace sk::store::detail {
 inline std::string code_for(int sqlite_code) {
   switch (sqlite_code & 0xff) {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return "store.busy";
-    case SQLITE_READONLY: return "store.read_only";
-    case SQLITE_CONSTRAINT: return "store.constraint";
+    case SQLITE_LOCKED:
+      return "store.busy";
+    case SQLITE_READONLY:
+      return "store.read_only";
+    case SQLITE_CONSTRAINT:
+      return "store.constraint";
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB: return "store.corrupt";
+    case SQLITE_NOTADB:
+      return "store.corrupt";
     case SQLITE_IOERR:
     case SQLITE_FULL:
-    case SQLITE_CANTOPEN: return "store.io";
-    default: return "store.sqlite";
+    case SQLITE_CANTOPEN:
+      return "store.io";
+    default:
+      return "store.sqlite";
   }
 }
 
@@ -48,9 +54,7 @@ class Rewind {
   explicit Rewind(SQLite::Statement& statement) : statement_(statement) {}
   Rewind(const Rewind&) = delete;
   Rewind& operator=(const Rewind&) = delete;
-  ~Rewind() {
-    statement_.tryReset();
-  }
+  ~Rewind() { statement_.tryReset(); }
 
  private:
   SQLite::Statement& statement_;

@@ -113,8 +113,7 @@ Peer read_peer(const SQLite::Statement& s) {
   out.role = s.getColumn(2).getString();
   out.sign_public_key = blob(s.getColumn(3));
   out.box_public_key = blob(s.getColumn(4));
-  out.verified_by =
-      s.getColumn(5).getString() == "vouched" ? Verification::vouched : Verification::code;
+  out.verified_by = s.getColumn(5).getString() == "vouched" ? Verification::vouched : Verification::code;
   out.vouched_by_device_id = optional_text(s.getColumn(6));
   out.revoked = s.getColumn(7).getInt() != 0;
   out.added_at_ms = s.getColumn(8).getInt64();
@@ -133,9 +132,12 @@ CaseRecord read_case(const SQLite::Statement& s) {
 
 std::string_view to_text(OutboxState state) {
   switch (state) {
-    case OutboxState::pending: return "pending";
-    case OutboxState::in_flight: return "in_flight";
-    case OutboxState::sent: return "sent";
+    case OutboxState::pending:
+      return "pending";
+    case OutboxState::in_flight:
+      return "in_flight";
+    case OutboxState::sent:
+      return "sent";
   }
   return "pending";
 }

@@ -1,12 +1,12 @@
 #pragma once
 // Private: converting between records and statement parameters / result columns.
 
+#include <SQLiteCpp/Statement.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <SQLiteCpp/Statement.h>
 
 #include "sk/store/records.hpp"
 

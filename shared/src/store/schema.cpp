@@ -1,10 +1,10 @@
 #include "sk/store/schema.hpp"
 
-#include <array>
-#include <string>
-
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+
+#include <array>
+#include <string>
 
 #include "guard.hpp"
 
@@ -123,29 +123,30 @@ Result<void> apply(SQLite::Database& db, const Migration& m) {
 
 }  // namespace
 
-std::span<const Migration> migrations() { return kMigrations; }
+std::span<const Migration> migrations() {
+  return kMigrations;
+}
 
-int latest_version() { return kMigrations.back().version; }
+int latest_version() {
+  return kMigrations.back().version;
+}
 
 Result<int> version_of(SQLite::Database& db) {
-  return detail::guarded("read schema version", [&]() -> Result<int> {
-    return db.execAndGet("PRAGMA user_version").getInt();
-  });
+  return detail::guarded("read schema version",
+                         [&]() -> Result<int> { return db.execAndGet("PRAGMA user_version").getInt(); });
 }
 
 Result<void> migrate(SQLite::Database& db, int target_version) {
   auto current = version_of(db);
   if (!current) return Unexpected{current.error()};
   if (*current > latest_version()) {
-    return fail("store.schema_too_new",
-                "database schema version " + std::to_string(*current) +
-                    " is newer than this app understands (" + std::to_string(latest_version()) +
-                    "); update the app");
+    return fail("store.schema_too_new", "database schema version " + std::to_string(*current) +
+                                            " is newer than this app understands (" +
+                                            std::to_string(latest_version()) + "); update the app");
   }
   if (target_version < *current || target_version > latest_version()) {
-    return fail("store.invalid_argument",
-                "cannot migrate from schema version " + std::to_string(*current) + " to " +
-                    std::to_string(target_version));
+    return fail("store.invalid_argument", "cannot migrate from schema version " + std::to_string(*current) +
+                                              " to " + std::to_string(target_version));
   }
   for (const Migration& m : kMigrations) {
     if (m.version <= *current || m.version > target_version) continue;
@@ -154,6 +155,8 @@ Result<void> migrate(SQLite::Database& db, int target_version) {
   return {};
 }
 
-Result<void> migrate(SQLite::Database& db) { return migrate(db, latest_version()); }
+Result<void> migrate(SQLite::Database& db) {
+  return migrate(db, latest_version());
+}
 
 }  // namespace sk::store::schema

@@ -38,8 +38,7 @@ Statements::Statements(SQLite::Database& db)
       insert_outbox(db, "INSERT INTO outbox (event_id) VALUES (?1)"),
       find_outbox(db, select_outbox("WHERE o.event_id = ?1")),
       next_pending(db, select_outbox("WHERE o.state = 'pending' ORDER BY o.outbox_seq LIMIT ?1")),
-      outbox_in_flight(db,
-                       "UPDATE outbox SET state = 'in_flight' WHERE event_id = ?1 AND state = 'pending'"),
+      outbox_in_flight(db, "UPDATE outbox SET state = 'in_flight' WHERE event_id = ?1 AND state = 'pending'"),
       outbox_sent(db, "UPDATE outbox SET state = 'sent', last_error = NULL WHERE event_id = ?1"),
       outbox_failed(db,
                     "UPDATE outbox SET state = 'pending', attempts = attempts + 1, last_error = ?2 "

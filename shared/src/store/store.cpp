@@ -1,9 +1,9 @@
 // Opening the store, and the small key/value parts: sync cursors and UI settings.
 #include "sk/store/store.hpp"
 
-#include <string>
-
 #include <SQLiteCpp/Transaction.h>
+
+#include <string>
 
 #include "guard.hpp"
 #include "rows.hpp"
@@ -36,8 +36,7 @@ Result<void> check_not_newer(SQLite::Database& db) {
   if (*version > schema::latest_version()) {
     return fail("store.schema_too_new", "database schema version " + std::to_string(*version) +
                                             " is newer than this app understands (" +
-                                            std::to_string(schema::latest_version()) +
-                                            "); update the app");
+                                            std::to_string(schema::latest_version()) + "); update the app");
   }
   return {};
 }
@@ -56,8 +55,7 @@ std::string open_label(const std::filesystem::path& path, bool read_only) {
 Result<Store> Store::open(const std::filesystem::path& path, OpenOptions options) {
   const std::string label = open_label(path, false);
   return guarded(label, [&]() -> Result<Store> {
-    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
-                        options.busy_timeout_ms);
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, options.busy_timeout_ms);
     // Refuse a newer database before touching it at all, even its journal mode.
     if (auto fits = check_not_newer(db); !fits) return Unexpected{in_context(label, fits.error())};
     if (auto wal = enable_wal(db); !wal) return Unexpected{in_context(label, wal.error())};
@@ -78,16 +76,14 @@ Result<Store> Store::open_read_only(const std::filesystem::path& path, OpenOptio
     auto version = schema::version_of(db);
     if (!version) return Unexpected{in_context(label, version.error())};
     if (*version < schema::latest_version()) {
-      return fail("store.schema_outdated", label + ": database schema version " +
-                                               std::to_string(*version) +
+      return fail("store.schema_outdated", label + ": database schema version " + std::to_string(*version) +
                                                " must be migrated by a writable open first");
     }
     return Store(std::move(db));
   });
 }
 
-Store::Store(SQLite::Database db)
-    : db_(std::move(db)), st_(std::make_unique<Statements>(db_)) {}
+Store::Store(SQLite::Database db) : db_(std::move(db)), st_(std::make_unique<Statements>(db_)) {}
 
 Store::Store(Store&&) noexcept = default;
 Store::~Store() = default;

@@ -1,8 +1,7 @@
 // Events: an own event and its outbox entry exist together or not at all; pulled batches are
 // idempotent and move the cursor; incremental folds see every change once, in a stable order.
-#include <gtest/gtest.h>
-
 #include <SQLiteCpp/Database.h>
+#include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
@@ -169,9 +168,9 @@ TEST_F(Events, FoldOrderIsServerOrderThenOwnPendingEventsInCreationOrder) {
   ASSERT_TRUE(store.record_local_event(local_event("mine-a")).ok());
   ASSERT_TRUE(store.record_local_event(local_event("mine-b")).ok());
   // Pulled out of order within the batch: the server order still wins.
-  ASSERT_TRUE(store.apply_remote_events("case-1", std::vector{remote_event("r-2", 2),
-                                                              remote_event("r-1", 1)}, 2)
-                  .ok());
+  ASSERT_TRUE(
+      store.apply_remote_events("case-1", std::vector{remote_event("r-2", 2), remote_event("r-1", 1)}, 2)
+          .ok());
   auto page = store.events_after("case-1", 0);
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(ids(*page), (std::vector<std::string>{"r-1", "r-2", "mine-a", "mine-b"}));

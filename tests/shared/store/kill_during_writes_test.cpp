@@ -14,14 +14,13 @@
 //   - no event without an outbox entry and no outbox entry without its event;
 //   - the stored ids are exactly the first n of the loop, n = reported or reported + 1 (the
 //     last commit may have finished without its report getting out).
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 
 #include <chrono>
 #include <cstdio>
@@ -135,12 +134,14 @@ TEST_P(KillDuringWrites, LeavesEveryCommittedEventWithItsOutboxEntryAndNoHalfRow
   EXPECT_EQ(raw.execAndGet("PRAGMA integrity_check").getString(), "ok");
   SQLite::Statement fk(raw, "PRAGMA foreign_key_check");
   EXPECT_FALSE(fk.executeStep()) << "foreign key violation in " << fk.getColumn(0).getString();
-  EXPECT_EQ(scalar(raw, "SELECT count(*) FROM events e LEFT JOIN outbox o USING (event_id) "
-                        "WHERE o.event_id IS NULL"),
+  EXPECT_EQ(scalar(raw,
+                   "SELECT count(*) FROM events e LEFT JOIN outbox o USING (event_id) "
+                   "WHERE o.event_id IS NULL"),
             0)
       << "event without outbox entry";
-  EXPECT_EQ(scalar(raw, "SELECT count(*) FROM outbox o LEFT JOIN events e USING (event_id) "
-                        "WHERE e.event_id IS NULL"),
+  EXPECT_EQ(scalar(raw,
+                   "SELECT count(*) FROM outbox o LEFT JOIN events e USING (event_id) "
+                   "WHERE e.event_id IS NULL"),
             0)
       << "outbox entry without event";
 

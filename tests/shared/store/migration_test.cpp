@@ -1,9 +1,8 @@
 // Schema migrations: every step from an empty database and from the previous version with data
 // in it, a database from a newer app refused, and a failed step leaving the old version intact.
-#include <gtest/gtest.h>
-
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <gtest/gtest.h>
 
 #include <functional>
 #include <map>
@@ -48,14 +47,16 @@ const std::map<int, Step>& steps() {
               "INSERT INTO outbox (event_id) VALUES ('ev-1');"
               "INSERT INTO sync_cursors VALUES ('case-1', 0);");
         }}},
-      {3, {{"ui_settings"}, [](SQLite::Database& db) {
-             db.exec("INSERT INTO ui_settings VALUES ('ui.scale', '1.25');");
-           }}},
+      {3,
+       {{"ui_settings"},
+        [](SQLite::Database& db) { db.exec("INSERT INTO ui_settings VALUES ('ui.scale', '1.25');"); }}},
   };
   return kSteps;
 }
 
-bool table_exists(SQLite::Database& db, const std::string& table) { return db.tableExists(table); }
+bool table_exists(SQLite::Database& db, const std::string& table) {
+  return db.tableExists(table);
+}
 
 std::string integrity(SQLite::Database& db) {
   return db.execAndGet("PRAGMA integrity_check").getString();
@@ -234,8 +235,7 @@ TEST(Schema, OpenOfAFileThatIsNotADatabaseFailsWithACode) {
   {
     std::FILE* f = std::fopen(dir.db().c_str(), "wb");
     ASSERT_NE(f, nullptr);
-    std::fputs("this is not a database, just some text that is long enough to look like a header",
-               f);
+    std::fputs("this is not a database, just some text that is long enough to look like a header", f);
     std::fclose(f);
   }
   auto store = Store::open(dir.db());

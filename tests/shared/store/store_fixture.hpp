@@ -34,8 +34,8 @@ class TempDir {
 };
 
 inline CaseRecord sample_case(const std::string& case_id = "case-1") {
-  return CaseRecord{case_id, "org-1", "youth-1", "Mika", false,
-                    {{"contact-1", "contact"}, {"youth-1", "youth"}}};
+  return CaseRecord{case_id, "org-1", "youth-1",
+                    "Mika",  false,   {{"contact-1", "contact"}, {"youth-1", "youth"}}};
 }
 
 // An own event as the UI would record it (no server position yet).

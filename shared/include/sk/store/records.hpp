@@ -16,14 +16,14 @@ namespace sk::store {
 
 // One decrypted, validated event as the store keeps it.
 struct EventRecord {
-  std::string event_id;                    // UUIDv7 text, made by the authoring device
-  std::string case_id;                     // must name a row of `cases`
-  std::string kind;                        // model's kind name, e.g. "chat.message"
+  std::string event_id;  // UUIDv7 text, made by the authoring device
+  std::string case_id;   // must name a row of `cases`
+  std::string kind;      // model's kind name, e.g. "chat.message"
   std::string author_principal_id;
   std::string author_device_id;
-  std::string audience;                    // "case", "team", "youth-consented"
-  std::int64_t created_at_ms = 0;          // author's clock
-  std::optional<std::int64_t> server_seq;  // position in the case mailbox, once known
+  std::string audience;                        // "case", "team", "youth-consented"
+  std::int64_t created_at_ms = 0;              // author's clock
+  std::optional<std::int64_t> server_seq;      // position in the case mailbox, once known
   std::optional<std::int64_t> received_at_ms;  // server's clock, once known
   std::string body_json;
 
@@ -48,7 +48,7 @@ enum class OutboxState { pending, in_flight, sent };
 struct OutboxEntry {
   std::int64_t outbox_seq = 0;  // enqueue order: the order the sync engine must push in
   OutboxState state = OutboxState::pending;
-  std::int64_t attempts = 0;    // failed pushes so far
+  std::int64_t attempts = 0;  // failed pushes so far
   std::optional<std::string> last_error;
   EventRecord event;
 };
@@ -58,9 +58,9 @@ struct Identity {
   std::string org_id;
   std::string principal_id;
   std::string device_id;
-  std::string role;        // "youth", "contact" or "supervisor"
-  Bytes key_file;          // the key file as sk_crypto wrote it: already encrypted at rest
-  std::string nickname;    // display name chosen by the user
+  std::string role;      // "youth", "contact" or "supervisor"
+  Bytes key_file;        // the key file as sk_crypto wrote it: already encrypted at rest
+  std::string nickname;  // display name chosen by the user
   std::int64_t created_at_ms = 0;
 
   friend bool operator==(const Identity&, const Identity&) = default;
@@ -72,9 +72,9 @@ enum class Verification { code, vouched };
 struct Peer {
   std::string device_id;
   std::string principal_id;
-  std::string role;                     // "youth", "contact" or "supervisor"
-  Bytes sign_public_key;                // Ed25519, 32 bytes
-  Bytes box_public_key;                 // X25519, 32 bytes
+  std::string role;       // "youth", "contact" or "supervisor"
+  Bytes sign_public_key;  // Ed25519, 32 bytes
+  Bytes box_public_key;   // X25519, 32 bytes
   Verification verified_by = Verification::code;
   std::optional<std::string> vouched_by_device_id;  // set exactly when verified_by == vouched
   bool revoked = false;
@@ -94,8 +94,8 @@ struct CaseRecord {
   std::string case_id;
   std::string org_id;
   std::string youth_principal_id;
-  std::string label;             // nickname shown for the case on this device
-  bool checkin_consent = false;  // youth allowed supervisors to read check-ins
+  std::string label;                // nickname shown for the case on this device
+  bool checkin_consent = false;     // youth allowed supervisors to read check-ins
   std::vector<CaseMember> members;  // sorted by principal_id when read back
 
   friend bool operator==(const CaseRecord&, const CaseRecord&) = default;

@@ -8,10 +8,10 @@
 //    must leave `PRAGMA foreign_key_check` clean.
 //  - docs/store.md lists every step; keep it true.
 
+#include <SQLiteCpp/Database.h>
+
 #include <span>
 #include <string_view>
-
-#include <SQLiteCpp/Database.h>
 
 #include "sk/core/result.hpp"
 

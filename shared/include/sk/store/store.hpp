@@ -15,6 +15,8 @@
 // store.busy, store.read_only, store.constraint, store.corrupt, store.io, store.not_found,
 // store.conflict, store.invalid_argument, store.sqlite (anything else).
 
+#include <SQLiteCpp/Database.h>
+
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -23,8 +25,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <SQLiteCpp/Database.h>
 
 #include "sk/core/result.hpp"
 #include "sk/store/records.hpp"
@@ -61,16 +61,14 @@ class Store {
                                    std::int64_t new_cursor);
   // The case's events whose change_seq is above `cursor`, at most `limit` of them, for an
   // incremental fold. Order: synced events by server_seq, then pending ones by local_seq.
-  Result<EventPage> events_after(std::string_view case_id, std::int64_t cursor,
-                                 std::int64_t limit = 1000);
+  Result<EventPage> events_after(std::string_view case_id, std::int64_t cursor, std::int64_t limit = 1000);
   Result<std::optional<StoredEvent>> find_event(std::string_view event_id);
 
   // --- Outbox (used by the sync engine) ----------------------------------------------------
-  Result<std::vector<OutboxEntry>> next_pending(std::int64_t limit);   // pending, in enqueue order
+  Result<std::vector<OutboxEntry>> next_pending(std::int64_t limit);    // pending, in enqueue order
   Result<void> mark_in_flight(std::span<const std::string> event_ids);  // pending -> in_flight
   // Push acknowledged: outbox entry -> sent, event gets its server_seq and received_at.
-  Result<void> mark_sent(std::string_view event_id, std::int64_t server_seq,
-                         std::int64_t received_at_ms);
+  Result<void> mark_sent(std::string_view event_id, std::int64_t server_seq, std::int64_t received_at_ms);
   // Push failed: entry back to pending, attempts + 1, error remembered.
   Result<void> mark_failed(std::string_view event_id, std::string_view error);
   // After a restart nothing is in flight any more: in_flight -> pending. Returns how many.
