@@ -1,6 +1,7 @@
 sk_add_test_suite(sk_crypto_tests
   SOURCES
     crypto/envelope_test.cpp
+    crypto/envelope_vectors_test.cpp
     crypto/grant_test.cpp
     crypto/identity_test.cpp
     crypto/key_file_test.cpp
