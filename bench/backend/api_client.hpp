@@ -1,0 +1,56 @@
+#pragma once
+// JSON calls to spillkontakt-backend's API v1 (docs/api.md) for setting up a run: enrollment,
+// challenge-response authentication, cases and pairing. Failures are thrown with the status and
+// the server's error code, so a broken setup stops the run with a clear message.
+
+#include <stdexcept>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "http_connection.hpp"
+#include "sk/crypto/keys.hpp"
+
+namespace sk::bench {
+
+// A device the tool plays: its Ed25519 seed signs the auth challenges.
+struct BenchDevice {
+  crypto::Secret<crypto::kKeySize> seed;
+  crypto::Ed25519PublicKey ed25519;
+  crypto::X25519PublicKey x25519;
+  std::string device_id;
+  std::string token;
+
+  static BenchDevice generate();
+  nlohmann::json public_keys() const;  // {"ed25519":…, "x25519":…}
+};
+
+// A call that got another status than expected.
+struct ApiError : std::runtime_error {
+  ApiError(const std::string& what, unsigned status_) : std::runtime_error(what), status(status_) {}
+  unsigned status;
+};
+
+class ApiClient {
+ public:
+  ApiClient(HttpConnection& connection, std::string host) : connection_(connection), host_(std::move(host)) {}
+
+  // `expected` is the success status; anything else throws ApiError.
+  asio::awaitable<nlohmann::json> call(http::verb verb, const std::string& path, const nlohmann::json* body,
+                                       const std::string& token, http::status expected);
+  // Challenge, sign, token: fills device.token.
+  asio::awaitable<void> authenticate(BenchDevice& device);
+
+ private:
+  HttpConnection& connection_;
+  std::string host_;
+};
+
+// Random blob standing in for a code confirmation: the server stores it opaquely and the
+// benchmark's devices never check each other's keys.
+std::string fake_confirmation();
+
+// A one-time-code lookup id (4 Crockford base32 characters) from a counter.
+std::string lookup_id(std::uint32_t counter);
+
+}  // namespace sk::bench

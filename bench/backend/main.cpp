@@ -1,0 +1,166 @@
+// sk-backend-load: the long-poll wake-up and append throughput benchmark of spillkontakt-backend,
+// side by side with nginx + Nchan (docs/benchmarks.md). Everything runs on 127.0.0.1, for a
+// bounded time, and stops by itself. The last line of the output is one JSON object.
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "nchan_target.hpp"
+#include "process.hpp"
+#include "report.hpp"
+#include "spillkontakt_target.hpp"
+
+namespace {
+
+using namespace sk::bench;
+
+struct Options {
+  std::size_t clients = 1000;
+  double rate = 200;
+  int duration_s = 20;
+  int drain_s = 5;
+  std::size_t throughput_clients = 64;
+  int throughput_duration_s = 10;
+  bool no_nchan = false;
+  bool no_throughput = false;
+  bool nchan_only = false;
+  bool keep_dir = false;
+  SpillkontaktOptions server;
+  NchanOptions nchan;
+};
+
+// Publishing in the throughput run uses keys far above the wake run's, so event ids never repeat.
+constexpr std::uint64_t kThroughputKeyBase = std::uint64_t{1} << 40;
+
+WakeConfig wake_config(const Options& o) {
+  WakeConfig config;
+  config.rate_per_s = o.rate;
+  config.duration = std::chrono::seconds(o.duration_s);
+  config.drain = std::chrono::seconds(o.drain_s);
+  return config;
+}
+
+ThroughputConfig throughput_config(const Options& o) {
+  ThroughputConfig config;
+  config.clients = o.throughput_clients;
+  config.duration = std::chrono::seconds(o.throughput_duration_s);
+  config.key_base = kThroughputKeyBase;
+  return config;
+}
+
+asio::awaitable<void> run_ours(asio::io_context& io, const Options& o, Report& report) {
+  std::cout << "spillkontakt-backend: setting up " << o.clients << " cases through the API..." << std::endl;
+  const auto setup_start = Clock::now();
+  auto target = co_await SpillkontaktTarget::start(io, o.server, o.clients);
+  report.setup_seconds = std::chrono::duration<double>(Clock::now() - setup_start).count();
+  std::cout << "  ready in " << report.setup_seconds << " s; waking run: " << o.rate << " appends/s for "
+            << o.duration_s << " s" << std::endl;
+  report.ours = co_await run_wake(io, *target, wake_config(o));
+  print_wake(std::cout, "spillkontakt-backend, append->wake:", *report.ours);
+  if (!o.no_throughput) {
+    report.ours_throughput = co_await run_throughput(io, *target, throughput_config(o));
+    print_throughput(std::cout, "spillkontakt-backend, durable append throughput:", *report.ours_throughput);
+  }
+  const int status = target->stop();
+  std::cout << "spillkontakt-backend stopped with status " << status << (status == 0 ? " (graceful)" : "") << std::endl;
+}
+
+asio::awaitable<void> run_nchan(asio::io_context& io, const Options& o, Report& report) {
+  if (auto why = NchanTarget::unavailable(o.nchan)) {
+    report.nchan_skipped = *why + " (scripts/install-deps --bench installs it)";
+    co_return;
+  }
+  std::cout << "nginx+nchan: starting, " << o.nchan.workers << " worker(s)" << std::endl;
+  auto target = co_await NchanTarget::start(io, o.nchan, o.clients);
+  report.nchan = co_await run_wake(io, *target, wake_config(o));
+  print_wake(std::cout, "nginx+nchan, publish->wake:", *report.nchan);
+  if (!o.no_throughput) {
+    report.nchan_throughput = co_await run_throughput(io, *target, throughput_config(o));
+    print_throughput(std::cout, "nginx+nchan, in-memory publish throughput:", *report.nchan_throughput);
+  }
+}
+
+asio::awaitable<void> run_all(asio::io_context& io, const Options& o, Report& report) {
+  if (!o.nchan_only) co_await run_ours(io, o, report);
+  if (o.no_nchan) {
+    report.nchan_skipped = "disabled with --no-nchan";
+  } else {
+    co_await run_nchan(io, o, report);
+  }
+  print_comparison(std::cout, report);
+}
+
+std::filesystem::path make_work_dir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "sk-backend-bench-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a temporary directory");
+  return pattern;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  CLI::App app{"spillkontakt-backend long-poll and append benchmark, compared with nginx+Nchan"};
+  app.add_option("--server", o.server.server, "spillkontakt-backend binary");
+  app.add_option("-n,--clients", o.clients, "waiting long-poll clients, one per case")->check(CLI::Range(1, 20000));
+  app.add_option("--rate", o.rate, "appends per second in the waking run")->check(CLI::Range(1.0, 5000.0));
+  app.add_option("--duration", o.duration_s, "seconds of appending in the waking run")->check(CLI::Range(1, 120));
+  app.add_option("--drain", o.drain_s, "seconds to wait for the last deliveries")->check(CLI::Range(1, 60));
+  app.add_option("--throughput-clients", o.throughput_clients, "keep-alive clients in the throughput run")
+      ->check(CLI::Range(1, 1024));
+  app.add_option("--throughput-duration", o.throughput_duration_s, "seconds of the throughput run")
+      ->check(CLI::Range(1, 120));
+  app.add_option("--server-arg", o.server.extra_serve_args, "extra argument for `serve` (repeatable)");
+  app.add_flag("--no-throughput", o.no_throughput, "skip the throughput runs");
+  app.add_flag("--no-nchan", o.no_nchan, "skip the nginx+Nchan comparison");
+  app.add_flag("--nchan-only", o.nchan_only, "run only the nginx+Nchan side (checks the machinery)");
+  app.add_option("--nchan-conf", o.nchan.config_template, "nginx config template")->capture_default_str();
+  app.add_option("--nchan-workers", o.nchan.workers, "nginx worker processes")->check(CLI::Range(1, 64));
+  app.add_option("--nginx", o.nchan.nginx, "nginx binary")->capture_default_str();
+  app.add_flag("--keep", o.keep_dir, "keep the temporary directory (logs, data) for inspection");
+  o.nchan.config_template = SK_BENCH_NCHAN_TEMPLATE;
+  o.server.server = SK_BENCH_DEFAULT_SERVER;
+  CLI11_PARSE(app, argc, argv);
+
+  const long nofile = raise_nofile_limit();
+  if (static_cast<long>(o.clients) + 512 > nofile) {
+    std::cerr << "open-files limit " << nofile << " is too low for " << o.clients << " clients\n";
+    return 2;
+  }
+  if (!o.nchan_only && !std::filesystem::exists(o.server.server)) {
+    std::cerr << "no server binary at " << o.server.server << " (pass --server PATH)\n";
+    return 2;
+  }
+
+  const auto work_dir = make_work_dir();
+  o.server.work_dir = work_dir;
+  o.nchan.work_dir = work_dir;
+  Report report;
+  report.n = o.clients;
+  int exit_code = 0;
+  {
+    asio::io_context io(1);
+    asio::co_spawn(io, run_all(io, o, report), [&](std::exception_ptr e) {
+      io.stop();  // whatever is still parked (a failed run's waiters) ends with the loop
+      if (!e) return;
+      exit_code = 1;
+      try {
+        std::rethrow_exception(e);
+      } catch (const std::exception& error) {
+        std::cerr << "benchmark failed: " << error.what() << '\n';
+      }
+    });
+    io.run();
+  }
+  if (o.keep_dir) {
+    std::cout << "logs and data kept in " << work_dir.string() << '\n';
+  } else {
+    std::error_code ignored;
+    std::filesystem::remove_all(work_dir, ignored);
+  }
+  print_headline_json(std::cout, report);
+  return exit_code;
+}

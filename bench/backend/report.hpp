@@ -1,0 +1,29 @@
+#pragma once
+// Printing the figures: a readable block per run, the side-by-side comparison with Nchan, and
+// the headline JSON object that is always the last line of the output.
+
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "throughput_run.hpp"
+#include "wake_run.hpp"
+
+namespace sk::bench {
+
+struct Report {
+  std::size_t n = 0;
+  double setup_seconds = 0;
+  std::optional<WakeResult> ours;
+  std::optional<ThroughputResult> ours_throughput;
+  std::optional<WakeResult> nchan;
+  std::optional<ThroughputResult> nchan_throughput;
+  std::string nchan_skipped;  // why, when it did not run
+};
+
+void print_wake(std::ostream& out, const std::string& title, const WakeResult& r);
+void print_throughput(std::ostream& out, const std::string& title, const ThroughputResult& r);
+void print_comparison(std::ostream& out, const Report& report);
+void print_headline_json(std::ostream& out, const Report& report);
+
+}  // namespace sk::bench

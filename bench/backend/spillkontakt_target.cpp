@@ -1,0 +1,224 @@
+#include "spillkontakt_target.hpp"
+
+#include <csignal>
+#include <cstdio>
+#include <random>
+#include <regex>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "api_client.hpp"
+#include "http_connection.hpp"
+#include "loopback.hpp"
+#include "sk/core/encoding.hpp"
+
+namespace sk::bench {
+
+namespace {
+
+constexpr std::size_t kKeyHexDigits = 12;  // an event id ends with the message key
+constexpr std::uint32_t kLookupSpace = 32 * 32 * 32 * 32;
+
+using nlohmann::json;
+
+// Shared by the setup workers: which channel comes next and the lookup ids handed out.
+struct SetupState {
+  std::size_t next_channel = 0;
+  std::uint32_t next_lookup = 0;
+  std::string contact_token;
+  std::vector<std::string> case_ids;
+  std::vector<std::string> youth_tokens;
+
+  std::string take_lookup() { return lookup_id(next_lookup++ % kLookupSpace); }
+};
+
+// Issues a code through `issue` with a fresh lookup id, retrying when the id is taken (409).
+template <class Issue>
+asio::awaitable<json> with_fresh_lookup(SetupState& state, Issue issue) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      co_return co_await issue(state.take_lookup());
+    } catch (const ApiError& e) {
+      if (e.status != 409 || attempt == 20) throw;
+    }
+  }
+}
+
+asio::awaitable<void> pair_cases(asio::io_context& io, tcp::endpoint endpoint, std::string host,
+                                 SetupState& state) {
+  HttpConnection connection(io, endpoint);
+  ApiClient api(connection, host);
+  while (state.next_channel < state.case_ids.size()) {
+    const std::size_t channel = state.next_channel++;
+    std::string lookup;
+    const json created = co_await with_fresh_lookup(state, [&](std::string id) -> asio::awaitable<json> {
+      lookup = id;
+      const json body = {{"lookup", id}, {"confirmation", fake_confirmation()}};
+      co_return co_await api.call(http::verb::post, "/v1/cases", &body, state.contact_token, http::status::created);
+    });
+    BenchDevice youth = BenchDevice::generate();
+    json redeem = youth.public_keys();
+    redeem["lookup"] = lookup;
+    redeem["confirmation"] = fake_confirmation();
+    const json paired = co_await api.call(http::verb::post, "/v1/pairing/redeem", &redeem, "", http::status::created);
+    youth.device_id = paired.at("device_id").get<std::string>();
+    co_await api.authenticate(youth);
+    state.case_ids[channel] = created.at("case_id").get<std::string>();
+    state.youth_tokens[channel] = youth.token;
+  }
+}
+
+// The supervisor enrollment code that `admin init` prints, e.g. "KX7F-92QM-4T".
+std::string enrollment_code(const std::string& admin_output) {
+  static const std::regex kCode(R"(\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}\b)");
+  std::smatch match;
+  if (!std::regex_search(admin_output, match, kCode)) {
+    throw std::runtime_error("no enrollment code in the output of admin init:\n" + admin_output);
+  }
+  return match.str();
+}
+
+std::string random_event_id_prefix() {
+  std::random_device random;
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+  char prefix[32];
+  // UUIDv7 layout: 48-bit time, version 7, random, variant 10, then our 48-bit key.
+  std::snprintf(prefix, sizeof prefix, "%08llx-%04llx-7%03x-%04x-", static_cast<unsigned long long>(ms >> 16),
+                static_cast<unsigned long long>(ms & 0xffff), random() & 0xfffu, 0x8000u | (random() & 0x3fffu));
+  return prefix;
+}
+
+}  // namespace
+
+SpillkontaktTarget::SpillkontaktTarget(ChildProcess process, tcp::endpoint endpoint)
+    : process_(std::move(process)),
+      endpoint_(endpoint),
+      host_("127.0.0.1:" + std::to_string(endpoint.port())),
+      event_id_prefix_(random_event_id_prefix()) {}
+
+SpillkontaktTarget::~SpillkontaktTarget() { stop(); }
+
+int SpillkontaktTarget::stop() { return process_.stop(SIGTERM, std::chrono::seconds(10)); }
+
+asio::awaitable<std::unique_ptr<SpillkontaktTarget>> SpillkontaktTarget::start(asio::io_context& io,
+                                                                               const SpillkontaktOptions& options,
+                                                                               std::size_t channels) {
+  const auto data = options.work_dir / "spillkontakt-data";
+  const auto log = (options.work_dir / "spillkontakt.log").string();
+  std::filesystem::create_directories(data);
+  const CommandResult init =
+      run_command({options.server.string(), "admin", "init", "--data", data.string(), "--org", "Bench kommune"}, log);
+  if (init.exit_code != 0) throw std::runtime_error("admin init failed; see " + log);
+
+  const unsigned short port = free_loopback_port(io);
+  std::vector<std::string> argv = {options.server.string(), "serve", "--listen", "127.0.0.1:" + std::to_string(port),
+                                   "--insecure-http", "--data", data.string()};
+  argv.insert(argv.end(), options.extra_serve_args.begin(), options.extra_serve_args.end());
+  const tcp::endpoint endpoint(asio::ip::address_v4::loopback(), port);
+  std::unique_ptr<SpillkontaktTarget> target(new SpillkontaktTarget(ChildProcess::spawn(argv, log), endpoint));
+  if (!co_await wait_until_ready(io, endpoint, "/healthz", std::chrono::seconds(10))) {
+    throw std::runtime_error("spillkontakt-backend did not start; see " + log);
+  }
+
+  const std::string code = enrollment_code(init.output);
+  co_await target->set_up(io, options, channels, code.substr(0, 4));
+  co_return target;
+}
+
+asio::awaitable<void> SpillkontaktTarget::set_up(asio::io_context& io, const SpillkontaktOptions& options,
+                                                 std::size_t channels, std::string supervisor_lookup) {
+  HttpConnection connection(io, endpoint_);
+  ApiClient api(connection, host_);
+  SetupState state;
+  std::mt19937 rng(std::random_device{}());
+  state.next_lookup = std::uniform_int_distribution<std::uint32_t>(0, kLookupSpace - 1)(rng);
+
+  BenchDevice supervisor = BenchDevice::generate();
+  json enroll = supervisor.public_keys();
+  enroll["lookup"] = supervisor_lookup;
+  enroll["confirmation"] = fake_confirmation();
+  supervisor.device_id =
+      (co_await api.call(http::verb::post, "/v1/enroll", &enroll, "", http::status::created)).at("device_id");
+  co_await api.authenticate(supervisor);
+
+  BenchDevice contact = BenchDevice::generate();
+  std::string contact_lookup;
+  co_await with_fresh_lookup(state, [&](std::string id) -> asio::awaitable<json> {
+    contact_lookup = id;
+    const json body = {{"lookup", id}, {"role", "contact"}, {"confirmation", fake_confirmation()}};
+    co_return co_await api.call(http::verb::post, "/v1/enroll-codes", &body, supervisor.token, http::status::created);
+  });
+  enroll = contact.public_keys();
+  enroll["lookup"] = contact_lookup;
+  enroll["confirmation"] = fake_confirmation();
+  contact.device_id =
+      (co_await api.call(http::verb::post, "/v1/enroll", &enroll, "", http::status::created)).at("device_id");
+  co_await api.authenticate(contact);
+  state.contact_token = contact.token;
+
+  state.case_ids.resize(channels);
+  state.youth_tokens.resize(channels);
+  std::size_t workers_running = 0;
+  std::exception_ptr failure;
+  for (std::size_t i = 0; i < options.setup_concurrency; ++i) {
+    ++workers_running;
+    asio::co_spawn(io, pair_cases(io, endpoint_, host_, state), [&](std::exception_ptr e) {
+      if (e && !failure) failure = e;
+      --workers_running;
+    });
+  }
+  asio::steady_timer pause(io);
+  while (workers_running > 0) {
+    pause.expires_after(std::chrono::milliseconds(20));
+    co_await pause.async_wait(asio::use_awaitable);
+  }
+  if (failure) std::rethrow_exception(failure);
+  contact_token_ = state.contact_token;
+  case_ids_ = std::move(state.case_ids);
+  youth_tokens_ = std::move(state.youth_tokens);
+}
+
+Request SpillkontaktTarget::poll_request(std::size_t channel, const Cursor& cursor) const {
+  Request request = make_request(
+      http::verb::get, "/v1/cases/" + case_ids_[channel] + "/events?after=" + std::to_string(cursor.after) + "&wait=30",
+      host_);
+  request.set(http::field::authorization, "Bearer " + youth_tokens_[channel]);
+  return request;
+}
+
+std::vector<std::uint64_t> SpillkontaktTarget::parse_poll(const Response& response, Cursor& cursor) const {
+  if (response.result() != http::status::ok) {
+    throw std::runtime_error("events poll answered " + std::to_string(response.result_int()) + " " +
+                             response.body().substr(0, 200));
+  }
+  const json page = json::parse(response.body());
+  std::vector<std::uint64_t> keys;
+  for (const json& event : page.at("events")) {
+    const std::string id = event.at("event_id").get<std::string>();
+    keys.push_back(std::stoull(id.substr(id.size() - kKeyHexDigits), nullptr, 16));
+  }
+  cursor.after = page.at("next_after").get<std::uint64_t>();
+  return keys;
+}
+
+Request SpillkontaktTarget::publish_request(std::size_t channel, std::uint64_t key, std::string_view payload) const {
+  char key_hex[kKeyHexDigits + 1];
+  std::snprintf(key_hex, sizeof key_hex, "%012llx", static_cast<unsigned long long>(key));
+  const json body = {{"event_id", event_id_prefix_ + key_hex},
+                     {"audience", "case"},
+                     {"envelope", base64url_encode(as_bytes(payload))}};
+  Request request = make_request(http::verb::post, "/v1/cases/" + case_ids_[channel] + "/events", host_);
+  request.set(http::field::authorization, "Bearer " + contact_token_);
+  request.set(http::field::content_type, "application/json");
+  request.body() = body.dump();
+  return request;
+}
+
+bool SpillkontaktTarget::publish_accepted(const Response& response) const {
+  return response.result() == http::status::created;
+}
+
+}  // namespace sk::bench

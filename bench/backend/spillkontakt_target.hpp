@@ -1,0 +1,57 @@
+#pragma once
+// spillkontakt-backend as the system under test. The tool starts the real binary on a loopback
+// port with a fresh data directory and sets everything up through the real API, as devices
+// would: `admin init` → a supervisor enrolls → issues a contact code → the contact enrolls →
+// per channel the contact creates a case (pairing invite) and a youth device redeems it and
+// authenticates. Channel i is case i; its waiter is the case's youth, and the publisher is the
+// contact appending `case`-audience envelopes.
+
+#include <filesystem>
+#include <memory>
+
+#include "process.hpp"
+#include "target.hpp"
+
+namespace sk::bench {
+
+struct SpillkontaktOptions {
+  std::filesystem::path server;    // the spillkontakt-backend binary
+  std::filesystem::path work_dir;  // the run's temporary directory
+  std::vector<std::string> extra_serve_args;
+  std::size_t setup_concurrency = 16;
+};
+
+class SpillkontaktTarget final : public Target {
+ public:
+  static asio::awaitable<std::unique_ptr<SpillkontaktTarget>> start(asio::io_context& io,
+                                                                     const SpillkontaktOptions& options,
+                                                                     std::size_t channels);
+  ~SpillkontaktTarget() override;
+
+  std::string name() const override { return "spillkontakt"; }
+  tcp::endpoint endpoint() const override { return endpoint_; }
+  std::size_t channels() const override { return case_ids_.size(); }
+  std::vector<pid_t> pids() const override { return {process_.pid()}; }
+  Request poll_request(std::size_t channel, const Cursor& cursor) const override;
+  std::vector<std::uint64_t> parse_poll(const Response& response, Cursor& cursor) const override;
+  Request publish_request(std::size_t channel, std::uint64_t key, std::string_view payload) const override;
+  bool publish_accepted(const Response& response) const override;
+
+  // Stops the server with SIGTERM and returns its exit status (0 = a clean, graceful stop).
+  int stop();
+
+ private:
+  SpillkontaktTarget(ChildProcess process, tcp::endpoint endpoint);
+  asio::awaitable<void> set_up(asio::io_context& io, const SpillkontaktOptions& options, std::size_t channels,
+                               std::string supervisor_lookup);
+
+  ChildProcess process_;
+  tcp::endpoint endpoint_;
+  std::string host_;
+  std::string event_id_prefix_;  // per run, so event ids never repeat across runs
+  std::string contact_token_;
+  std::vector<std::string> case_ids_;
+  std::vector<std::string> youth_tokens_;
+};
+
+}  // namespace sk::bench

@@ -1,0 +1,44 @@
+#pragma once
+// What the load pattern needs from a system under test: how to long-poll one channel with a
+// cursor and how to publish one message to a channel. spillkontakt-backend (channel = case
+// mailbox) and nginx+Nchan (channel = Nchan channel) implement it.
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "asio.hpp"
+
+namespace sk::bench {
+
+// Where a waiter is in its channel; each target uses the fields its protocol has.
+struct Cursor {
+  std::uint64_t after = 0;     // spillkontakt: last sequence number seen
+  std::string last_modified;   // Nchan: Last-Modified of the last message
+  std::string etag;            // Nchan: Etag of the last message
+};
+
+class Target {
+ public:
+  virtual ~Target() = default;
+
+  virtual std::string name() const = 0;
+  virtual tcp::endpoint endpoint() const = 0;
+  virtual std::size_t channels() const = 0;
+  // The processes whose memory, threads and CPU are reported (nginx: master + workers).
+  virtual std::vector<pid_t> pids() const = 0;
+
+  virtual Request poll_request(std::size_t channel, const Cursor& cursor) const = 0;
+  // The message keys in a poll answer (none after a timeout); advances the cursor.
+  // Throws std::runtime_error on an answer that is neither.
+  virtual std::vector<std::uint64_t> parse_poll(const Response& response, Cursor& cursor) const = 0;
+
+  // `key` identifies the message end to end; `payload` is the 1 KiB of random "ciphertext".
+  virtual Request publish_request(std::size_t channel, std::uint64_t key, std::string_view payload) const = 0;
+  virtual bool publish_accepted(const Response& response) const = 0;
+};
+
+}  // namespace sk::bench
