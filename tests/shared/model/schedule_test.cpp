@@ -1,0 +1,201 @@
+// Folding session events into the schedule.
+
+#include <gtest/gtest.h>
+
+#include "sample_events.hpp"
+#include "sk/model/case_state.hpp"
+
+namespace sk::model {
+namespace {
+
+using testing::contact;
+using testing::kT0;
+using testing::make_event;
+using testing::youth;
+
+constexpr std::int64_t kStart = kT0 + kDayMs;
+
+class Fold : public ::testing::Test {
+ protected:
+  EventId add(Event::Body body, const PrincipalId& author) {
+    Event e = make_event(std::move(body), author);
+    state.apply(e, ++seq);
+    return e.id;
+  }
+  EventId propose_one_off() {
+    return add(SessionProposed{Timestamp{kStart}, "Europe/Oslo", 60, Recurrence::one_off, std::nullopt, "Fortnite"},
+               contact());
+  }
+  EventId propose_weekly(std::optional<Timestamp> until = std::nullopt) {
+    return add(SessionProposed{Timestamp{kStart}, "Europe/Oslo", 60, Recurrence::weekly, until, "Minecraft"},
+               contact());
+  }
+  SessionStatus status(const EventId& s) const { return state.schedule().find(s)->status; }
+
+  CaseState state{testing::sample_case()};
+  std::int64_t seq = 0;
+};
+
+TEST_F(Fold, ProposedSessionIsTheNextSession) {
+  const auto s = propose_one_off();
+  EXPECT_EQ(status(s), SessionStatus::proposed);
+  const auto next = state.schedule().next_session(Timestamp{kT0});
+  ASSERT_TRUE(next.has_value());
+  EXPECT_EQ(next->session, s);
+  EXPECT_EQ(next->plan.start.unix_ms, kStart);
+  EXPECT_EQ(next->title, "Fortnite");
+}
+
+TEST_F(Fold, AcceptMakesSessionAccepted) {
+  const auto s = propose_one_off();
+  add(SessionAnswered{{s, std::nullopt}, Answer::accept}, youth());
+  EXPECT_EQ(status(s), SessionStatus::accepted);
+}
+
+TEST_F(Fold, DeclineMakesSessionNotTodayAndNoLongerNext) {
+  const auto s = propose_one_off();
+  add(SessionAnswered{{s, std::nullopt}, Answer::not_today}, youth());
+  EXPECT_EQ(status(s), SessionStatus::declined);
+  EXPECT_FALSE(state.schedule().next_session(Timestamp{kT0}).has_value());
+  EXPECT_EQ(state.schedule().upcoming(Timestamp{kT0}, 10).size(), 1U);  // still listed, as declined
+}
+
+TEST_F(Fold, NotTodayCanBecomeYesAgain) {
+  const auto s = propose_one_off();
+  add(SessionAnswered{{s, std::nullopt}, Answer::not_today}, youth());
+  add(SessionAnswered{{s, std::nullopt}, Answer::accept}, youth());
+  EXPECT_EQ(status(s), SessionStatus::accepted);
+}
+
+TEST_F(Fold, AnsweringACancelledSessionIsIgnored) {
+  const auto s = propose_one_off();
+  add(SessionCancelled{{s, std::nullopt}, ""}, contact());
+  add(SessionAnswered{{s, std::nullopt}, Answer::accept}, youth());
+  EXPECT_EQ(status(s), SessionStatus::cancelled);
+}
+
+TEST_F(Fold, RescheduleMovesTheSessionAndAwaitsANewAnswer) {
+  const auto s = propose_one_off();
+  add(SessionAnswered{{s, std::nullopt}, Answer::accept}, youth());
+  add(SessionRescheduled{{s, std::nullopt}, Timestamp{kStart + kHourMs}, "Europe/Oslo", 30}, contact());
+  const Session* session = state.schedule().find(s);
+  EXPECT_EQ(session->status, SessionStatus::rescheduled);
+  EXPECT_EQ(session->plan.start.unix_ms, kStart + kHourMs);
+  EXPECT_EQ(session->plan.duration_minutes, 30);
+}
+
+TEST_F(Fold, ReschedulingAnAttendedSessionIsIgnored) {
+  const auto s = propose_one_off();
+  add(SessionAttended{{s, std::nullopt}}, contact());
+  add(SessionRescheduled{{s, std::nullopt}, Timestamp{kStart + kHourMs}, "Europe/Oslo", 30}, contact());
+  EXPECT_EQ(status(s), SessionStatus::attended);
+  EXPECT_EQ(state.schedule().find(s)->plan.start.unix_ms, kStart);
+}
+
+TEST_F(Fold, CancellingAnAttendedSessionIsIgnored) {
+  const auto s = propose_one_off();
+  add(SessionAttended{{s, std::nullopt}}, contact());
+  add(SessionCancelled{{s, std::nullopt}, ""}, contact());
+  EXPECT_EQ(status(s), SessionStatus::attended);
+}
+
+TEST_F(Fold, AttendanceOfACancelledSessionIsIgnored) {
+  const auto s = propose_one_off();
+  add(SessionCancelled{{s, std::nullopt}, ""}, contact());
+  add(SessionAttended{{s, std::nullopt}}, contact());
+  add(SessionNoShow{{s, std::nullopt}}, contact());
+  EXPECT_EQ(status(s), SessionStatus::cancelled);
+}
+
+TEST_F(Fold, NoShowCanBeCorrectedToAttended) {
+  const auto s = propose_one_off();
+  add(SessionNoShow{{s, std::nullopt}}, contact());
+  EXPECT_EQ(status(s), SessionStatus::no_show);
+  add(SessionAttended{{s, std::nullopt}}, contact());
+  EXPECT_EQ(status(s), SessionStatus::attended);
+}
+
+TEST_F(Fold, EventsAboutUnknownSessionsAreIgnored) {
+  add(SessionAnswered{{testing::id_at(kT0, 9), std::nullopt}, Answer::accept}, youth());
+  EXPECT_TRUE(state.schedule().sessions().empty());
+}
+
+TEST_F(Fold, YouthCannotCancelASession) {
+  const auto s = propose_one_off();
+  add(SessionCancelled{{s, std::nullopt}, ""}, youth());
+  EXPECT_EQ(status(s), SessionStatus::proposed);
+}
+
+TEST_F(Fold, WeeklySeriesExpandsIntoNextMeetings) {
+  propose_weekly();
+  const auto meetings = state.schedule().upcoming(Timestamp{kT0}, 4);
+  ASSERT_EQ(meetings.size(), 4U);
+  EXPECT_EQ(meetings[0].plan.start.unix_ms, kStart);
+  EXPECT_EQ(meetings[1].plan.start.unix_ms, kStart + kWeekMs);
+  EXPECT_EQ(meetings[2].plan.start.unix_ms, kStart + 2 * kWeekMs);
+  EXPECT_EQ(meetings[3].plan.start.unix_ms, kStart + 3 * kWeekMs);
+  // Summer time ends on 25 October 2026: from then on 16:13 in Oslo is an hour later in UTC.
+  const auto later = state.schedule().upcoming(Timestamp{kStart + 6 * kWeekMs}, 1);
+  ASSERT_EQ(later.size(), 1U);
+  EXPECT_EQ(later[0].plan.start.unix_ms, kStart + 6 * kWeekMs + kHourMs);
+}
+
+TEST_F(Fold, WeeklySeriesStopsAtUntil) {
+  propose_weekly(Timestamp{kStart + 2 * kWeekMs});
+  EXPECT_EQ(state.schedule().upcoming(Timestamp{kT0}, 10).size(), 2U);
+}
+
+TEST_F(Fold, NextSessionSkipsADeclinedMeetingOfASeries) {
+  const auto s = propose_weekly();
+  add(SessionAnswered{{s, Timestamp{kStart}}, Answer::not_today}, youth());
+  const auto next = state.schedule().next_session(Timestamp{kT0});
+  ASSERT_TRUE(next.has_value());
+  EXPECT_EQ(next->plan.start.unix_ms, kStart + kWeekMs);
+  EXPECT_EQ(state.schedule().upcoming(Timestamp{kT0}, 1)[0].status, SessionStatus::declined);
+}
+
+TEST_F(Fold, AnsweringAMeetingThatIsNotInTheSeriesIsIgnored) {
+  const auto s = propose_weekly();
+  add(SessionAnswered{{s, Timestamp{kStart + kDayMs}}, Answer::not_today}, youth());
+  EXPECT_TRUE(state.schedule().find(s)->overrides.empty());
+}
+
+TEST_F(Fold, CancellingASeriesCancelsMeetingsNotYetMarked) {
+  const auto s = propose_weekly();
+  add(SessionAttended{{s, Timestamp{kStart}}}, contact());
+  add(SessionAnswered{{s, Timestamp{kStart + kWeekMs}}, Answer::accept}, youth());
+  add(SessionCancelled{{s, std::nullopt}, "Prosjektet avsluttes"}, contact());
+  const auto meetings = state.schedule().meetings_between(Timestamp{kT0}, Timestamp{kStart + 3 * kWeekMs});
+  ASSERT_EQ(meetings.size(), 3U);
+  EXPECT_EQ(meetings[0].status, SessionStatus::attended);
+  EXPECT_EQ(meetings[1].status, SessionStatus::cancelled);
+  EXPECT_EQ(meetings[2].status, SessionStatus::cancelled);
+  EXPECT_FALSE(state.schedule().next_session(Timestamp{kStart + kDayMs}).has_value());
+}
+
+TEST_F(Fold, ReschedulingOneMeetingMovesOnlyThatMeeting) {
+  const auto s = propose_weekly();
+  add(SessionRescheduled{{s, Timestamp{kStart + kWeekMs}}, Timestamp{kStart + kWeekMs + kDayMs}, "Europe/Oslo", 60},
+      contact());
+  const auto meetings = state.schedule().upcoming(Timestamp{kT0}, 3);
+  ASSERT_EQ(meetings.size(), 3U);
+  EXPECT_EQ(meetings[1].planned_start.unix_ms, kStart + kWeekMs);
+  EXPECT_EQ(meetings[1].plan.start.unix_ms, kStart + kWeekMs + kDayMs);
+  EXPECT_EQ(meetings[1].status, SessionStatus::rescheduled);
+  EXPECT_EQ(meetings[2].status, SessionStatus::proposed);
+}
+
+TEST_F(Fold, SeriesCannotBeMarkedAttendedAsAWhole) {
+  const auto s = propose_weekly();
+  add(SessionAttended{{s, std::nullopt}}, contact());
+  EXPECT_EQ(status(s), SessionStatus::proposed);
+}
+
+TEST_F(Fold, MeetingInProgressIsStillTheNextSession) {
+  propose_one_off();
+  EXPECT_TRUE(state.schedule().next_session(Timestamp{kStart + 30 * kMinuteMs}).has_value());
+  EXPECT_FALSE(state.schedule().next_session(Timestamp{kStart + 60 * kMinuteMs}).has_value());
+}
+
+}  // namespace
+}  // namespace sk::model
