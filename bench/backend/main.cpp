@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <thread>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -140,6 +142,9 @@ int main(int argc, char** argv) {
   o.nchan.work_dir = work_dir;
   Report report;
   report.n = o.clients;
+  std::ifstream("/proc/loadavg") >> report.load_average;
+  std::cout << "sk-backend-load: " << o.clients << " waiting clients, " << std::thread::hardware_concurrency()
+            << " cores, load average " << report.load_average << std::endl;
   int exit_code = 0;
   {
     asio::io_context io(1);

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -114,6 +115,8 @@ void print_headline_json(std::ostream& out, const Report& report) {
     j["durable_appends_per_s"] = rounded(report.ours_throughput->accepted_per_s, 0);
     j["load_tool_cpu_pct_throughput"] = rounded(report.ours_throughput->resources.tool_cpu_pct, 1);
   }
+  j["cores"] = std::thread::hardware_concurrency();
+  j["load_average_1m"] = rounded(report.load_average, 2);
   out << j.dump() << std::endl;
 }
 

@@ -19,6 +19,7 @@ struct Report {
   std::optional<WakeResult> nchan;
   std::optional<ThroughputResult> nchan_throughput;
   std::string nchan_skipped;  // why, when it did not run
+  double load_average = 0;    // 1-minute load average when the tool started: others' work skews figures
 };
 
 void print_wake(std::ostream& out, const std::string& title, const WakeResult& r);
