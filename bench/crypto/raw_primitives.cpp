@@ -1,0 +1,180 @@
+#include "raw_primitives.hpp"
+
+#include <openssl/core_names.h>
+#include <openssl/kdf.h>
+#include <openssl/rand.h>
+
+#include <array>
+#include <cstdlib>
+
+namespace sk::bench {
+namespace {
+
+void check(bool ok) {
+  if (!ok) std::abort();
+}
+
+EVP_PKEY* keygen() {
+  EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_id(EVP_PKEY_X25519, nullptr);
+  EVP_PKEY* key = nullptr;
+  check(ctx != nullptr && EVP_PKEY_keygen_init(ctx) == 1 && EVP_PKEY_keygen(ctx, &key) == 1);
+  EVP_PKEY_CTX_free(ctx);
+  return key;
+}
+
+std::vector<std::uint8_t> public_of(EVP_PKEY* key) {
+  std::vector<std::uint8_t> out(32);
+  std::size_t len = out.size();
+  check(EVP_PKEY_get_raw_public_key(key, out.data(), &len) == 1);
+  return out;
+}
+
+}  // namespace
+
+RawPrimitives::RawPrimitives(std::size_t recipients, std::size_t padded, std::size_t preamble, std::size_t header)
+    : sha256_(EVP_MD_fetch(nullptr, "SHA256", nullptr)),
+      chacha_(EVP_CIPHER_fetch(nullptr, "ChaCha20-Poly1305", nullptr)),
+      hkdf_(EVP_KDF_fetch(nullptr, "HKDF", nullptr)),
+      hmac_(EVP_MAC_fetch(nullptr, "HMAC", nullptr)),
+      me_(keygen()),
+      padded_(padded, 0x42),
+      payload_(padded + 16),
+      preamble_(preamble, 0x17),
+      header_(header, 0x23),
+      info_(20 + 3 * 32, 0x55),
+      wrapped_(48),
+      scratch_(padded) {
+  check(sha256_ && chacha_ && hkdf_ && hmac_);
+  for (std::size_t i = 0; i < recipients; ++i) {
+    EVP_PKEY* k = keygen();
+    recipients_.push_back(public_of(k));
+    EVP_PKEY_free(k);
+  }
+  EVP_PKEY* eph = keygen();
+  ephemeral_public_ = public_of(eph);
+  EVP_PKEY_free(eph);
+  // Valid ciphertexts for open(): the stanza and the payload, under key_ (all zero).
+  std::array<std::uint8_t, 64> ad{};
+  std::array<std::uint8_t, 32> file_key{};
+  aead_seal(key_, ad.data(), ad.size(), file_key.data(), file_key.size(), wrapped_.data());
+  aead_seal(key_, preamble_.data(), preamble_.size(), padded_.data(), padded_.size(), payload_.data());
+}
+
+RawPrimitives::~RawPrimitives() {
+  EVP_PKEY_free(me_);
+  EVP_MD_free(sha256_);
+  EVP_CIPHER_free(chacha_);
+  EVP_KDF_free(hkdf_);
+  EVP_MAC_free(hmac_);
+}
+
+void RawPrimitives::x25519(EVP_PKEY* own, const std::uint8_t* peer, std::uint8_t* out) {
+  EVP_PKEY* peer_key = EVP_PKEY_new_raw_public_key(EVP_PKEY_X25519, nullptr, peer, 32);
+  EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new(own, nullptr);
+  std::size_t len = 32;
+  check(peer_key && ctx && EVP_PKEY_derive_init(ctx) == 1 && EVP_PKEY_derive_set_peer(ctx, peer_key) == 1 &&
+        EVP_PKEY_derive(ctx, out, &len) == 1);
+  EVP_PKEY_CTX_free(ctx);
+  EVP_PKEY_free(peer_key);
+}
+
+void RawPrimitives::hkdf(const std::uint8_t* ikm, std::size_t ikm_len, const std::uint8_t* info, std::size_t info_len,
+                         std::uint8_t* out, std::size_t out_len) {
+  EVP_KDF_CTX* ctx = EVP_KDF_CTX_new(hkdf_);
+  char digest[] = "SHA256";
+  const OSSL_PARAM params[] = {
+      OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, digest, 0),
+      OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY, const_cast<std::uint8_t*>(ikm), ikm_len),
+      OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, const_cast<std::uint8_t*>(info), info_len),
+      OSSL_PARAM_construct_end()};
+  check(ctx && EVP_KDF_derive(ctx, out, out_len, params) == 1);
+  EVP_KDF_CTX_free(ctx);
+}
+
+void RawPrimitives::aead_seal(const std::uint8_t* key, const std::uint8_t* ad, std::size_t ad_len,
+                              const std::uint8_t* in, std::size_t len, std::uint8_t* out) {
+  static constexpr std::uint8_t kNonce[12] = {};
+  EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
+  int n = 0;
+  check(ctx && EVP_EncryptInit_ex2(ctx, chacha_, key, kNonce, nullptr) == 1 &&
+        EVP_EncryptUpdate(ctx, nullptr, &n, ad, static_cast<int>(ad_len)) == 1 &&
+        EVP_EncryptUpdate(ctx, out, &n, in, static_cast<int>(len)) == 1 && EVP_EncryptFinal_ex(ctx, out + len, &n) == 1 &&
+        EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, 16, out + len) == 1);
+  EVP_CIPHER_CTX_free(ctx);
+}
+
+bool RawPrimitives::aead_open(const std::uint8_t* key, const std::uint8_t* ad, std::size_t ad_len,
+                              const std::uint8_t* in, std::size_t len, std::uint8_t* out) {
+  static constexpr std::uint8_t kNonce[12] = {};
+  EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
+  int n = 0;
+  std::uint8_t final_block[16];
+  check(ctx && EVP_DecryptInit_ex2(ctx, chacha_, key, kNonce, nullptr) == 1 &&
+        EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, 16, const_cast<std::uint8_t*>(in + len - 16)) == 1);
+  const bool ok = EVP_DecryptUpdate(ctx, nullptr, &n, ad, static_cast<int>(ad_len)) == 1 &&
+                  EVP_DecryptUpdate(ctx, out, &n, in, static_cast<int>(len - 16)) == 1 &&
+                  EVP_DecryptFinal_ex(ctx, final_block, &n) == 1;
+  EVP_CIPHER_CTX_free(ctx);
+  return ok;
+}
+
+void RawPrimitives::sha256(const std::uint8_t* in, std::size_t len, std::uint8_t* out) {
+  unsigned int n = 0;
+  check(EVP_Digest(in, len, out, &n, sha256_, nullptr) == 1);
+}
+
+void RawPrimitives::hmac(const std::uint8_t* key, const std::uint8_t* in, std::size_t len, std::uint8_t* out) {
+  EVP_MAC_CTX* ctx = EVP_MAC_CTX_new(hmac_);
+  char digest[] = "SHA256";
+  const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                               OSSL_PARAM_construct_end()};
+  std::size_t n = 0;
+  check(ctx && EVP_MAC_init(ctx, key, 32, params) == 1 && EVP_MAC_update(ctx, in, len) == 1 &&
+        EVP_MAC_final(ctx, out, &n, 32) == 1);
+  EVP_MAC_CTX_free(ctx);
+}
+
+void RawPrimitives::seal() {
+  std::uint8_t file_key[32];
+  std::uint8_t shared[64] = {};
+  std::uint8_t wrap_key[32];
+  std::uint8_t expanded[64];
+  std::uint8_t ad[64];
+  std::uint8_t mac[32];
+  check(RAND_bytes(file_key, sizeof file_key) == 1);
+  EVP_PKEY* eph = keygen();
+  std::size_t len = 32;
+  check(EVP_PKEY_get_raw_public_key(eph, ephemeral_public_.data(), &len) == 1);
+  hkdf(file_key, 32, info_.data(), 23, expanded, 64);
+  aead_seal(expanded + 32, preamble_.data(), preamble_.size(), padded_.data(), padded_.size(), payload_.data());
+  sha256(preamble_.data(), preamble_.size(), ad);
+  sha256(payload_.data(), payload_.size(), ad + 32);
+  for (const auto& r : recipients_) {
+    x25519(eph, r.data(), shared);  // the static half comes from the pairwise cache
+    hkdf(shared, 64, info_.data(), info_.size(), wrap_key, 32);
+    aead_seal(wrap_key, ad, 64, file_key, 32, wrapped_.data());
+  }
+  hmac(expanded, header_.data(), header_.size(), mac);
+  EVP_PKEY_free(eph);
+}
+
+bool RawPrimitives::open() {
+  std::uint8_t shared[64] = {};
+  std::uint8_t wrap_key[32];
+  std::uint8_t expanded[64];
+  std::uint8_t ad[64] = {};
+  std::uint8_t file_key[32];
+  std::uint8_t mac[32];
+  std::uint8_t digest[64];
+  x25519(me_, ephemeral_public_.data(), shared);
+  sha256(payload_.data(), payload_.size(), digest);
+  sha256(preamble_.data(), preamble_.size(), digest + 32);
+  hkdf(shared, 64, info_.data(), info_.size(), wrap_key, 32);
+  bool ok = aead_open(key_, ad, 64, wrapped_.data(), wrapped_.size(), file_key);
+  hkdf(file_key, 32, info_.data(), 23, expanded, 64);
+  hmac(expanded, header_.data(), header_.size(), mac);
+  ok = aead_open(key_, preamble_.data(), preamble_.size(), payload_.data(), payload_.size(), scratch_.data()) && ok;
+  return ok;
+}
+
+}  // namespace sk::bench
