@@ -2,6 +2,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <fstream>
 #include <random>
 #include <regex>
 #include <stdexcept>
@@ -71,12 +72,26 @@ asio::awaitable<void> pair_cases(asio::io_context& io, tcp::endpoint endpoint, s
 
 // The supervisor enrollment code that `admin init` prints, e.g. "KX7F-92QM-4T".
 std::string enrollment_code(const std::string& admin_output) {
-  static const std::regex kCode(R"(\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}\b)");
+  static const std::regex kCode(R"(code[^:\n]*:\s*([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})\b)");
   std::smatch match;
   if (!std::regex_search(admin_output, match, kCode)) {
     throw std::runtime_error("no enrollment code in the output of admin init:\n" + admin_output);
   }
-  return match.str();
+  return match.str(1);
+}
+
+// The server writes its bound port once it listens (we ask for port 0: no race for a port).
+asio::awaitable<unsigned short> wait_for_port_file(asio::io_context& io, const std::filesystem::path& file,
+                                                   ChildProcess& process) {
+  asio::steady_timer pause(io);
+  const auto deadline = Clock::now() + std::chrono::seconds(15);
+  while (Clock::now() < deadline && process.running()) {
+    unsigned port = 0;
+    if (std::ifstream(file) >> port && port > 0 && port < 65536) co_return static_cast<unsigned short>(port);
+    pause.expires_after(std::chrono::milliseconds(20));
+    co_await pause.async_wait(asio::use_awaitable);
+  }
+  throw std::runtime_error("spillkontakt-backend did not write its port to " + file.string());
 }
 
 std::string random_event_id_prefix() {
@@ -109,16 +124,25 @@ asio::awaitable<std::unique_ptr<SpillkontaktTarget>> SpillkontaktTarget::start(a
   const auto data = options.work_dir / "spillkontakt-data";
   const auto log = (options.work_dir / "spillkontakt.log").string();
   std::filesystem::create_directories(data);
-  const CommandResult init =
-      run_command({options.server.string(), "admin", "init", "--data", data.string(), "--org", "Bench kommune"}, log);
+  const CommandResult init = run_command({options.server.string(), "admin", "init", "--data", data.string(), "--org",
+                                          "Bench kommune", "--recovery-key-out",
+                                          (options.work_dir / "recovery-key.txt").string()},
+                                         log);
   if (init.exit_code != 0) throw std::runtime_error("admin init failed; see " + log);
 
-  const unsigned short port = free_loopback_port(io);
-  std::vector<std::string> argv = {options.server.string(), "serve", "--listen", "127.0.0.1:" + std::to_string(port),
-                                   "--insecure-http", "--data", data.string()};
+  // Rate limits off: one contact device publishes 200/s in the waking run and 64 connections
+  // as fast as they can in the throughput run; the runs measure the mailbox, not the limiter.
+  const auto config = options.work_dir / "spillkontakt.toml";
+  std::ofstream(config) << "device_rate_per_second = 0.0\nip_rate_per_second = 0.0\n";
+  const auto port_file = options.work_dir / "spillkontakt.port";
+  std::vector<std::string> argv = {options.server.string(), "serve", "--config", config.string(), "--listen",
+                                   "127.0.0.1:0", "--port-file", port_file.string(), "--insecure-http", "--data",
+                                   data.string()};
   argv.insert(argv.end(), options.extra_serve_args.begin(), options.extra_serve_args.end());
+  ChildProcess process = ChildProcess::spawn(argv, log);
+  const unsigned short port = co_await wait_for_port_file(io, port_file, process);
   const tcp::endpoint endpoint(asio::ip::address_v4::loopback(), port);
-  std::unique_ptr<SpillkontaktTarget> target(new SpillkontaktTarget(ChildProcess::spawn(argv, log), endpoint));
+  std::unique_ptr<SpillkontaktTarget> target(new SpillkontaktTarget(std::move(process), endpoint));
   if (!co_await wait_until_ready(io, endpoint, "/healthz", std::chrono::seconds(10))) {
     throw std::runtime_error("spillkontakt-backend did not start; see " + log);
   }
