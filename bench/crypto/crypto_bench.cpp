@@ -37,9 +37,12 @@ struct Scene {
       keys.push_back(recipients.back().public_keys());
     }
   }
-  sk::Bytes seal(EnvelopeKind kind) { return *sk::crypto::seal(author, keys, kind, kContext, plaintext, author_cache); }
+  sk::Bytes seal(EnvelopeKind kind) {
+    return *sk::crypto::seal(author, keys, kind, kContext, plaintext, author_cache);
+  }
   bool open(const sk::Bytes& env, EnvelopeKind kind) {
-    return sk::crypto::open(env, recipients[0], {.author = author.public_keys(), .kind = kind, .context = kContext},
+    return sk::crypto::open(env, recipients[0],
+                            {.author = author.public_keys(), .kind = kind, .context = kContext},
                             recipient_cache)
         .ok();
   }
@@ -95,7 +98,8 @@ class CollectingReporter : public benchmark::ConsoleReporter {
     ConsoleReporter::ReportRuns(runs);
     for (const auto& run : runs) {
       if (run.error_occurred || run.run_type != Run::RT_Iteration) continue;
-      seconds[run.benchmark_name()] = run.GetAdjustedCPUTime() / benchmark::GetTimeUnitMultiplier(run.time_unit);
+      seconds[run.benchmark_name()] =
+          run.GetAdjustedCPUTime() / benchmark::GetTimeUnitMultiplier(run.time_unit);
     }
   }
   std::map<std::string, double> seconds;
@@ -115,7 +119,9 @@ int main(int argc, char** argv) {
     const auto it = s.find(name);
     return it == s.end() ? 0.0 : it->second;
   };
-  std::printf("\nEnvelope (1 KiB chat, padded to 2 KiB) vs the raw OpenSSL primitives it needs, CPU µs per envelope\n");
+  std::printf(
+      "\nEnvelope (1 KiB chat, padded to 2 KiB) vs the raw OpenSSL primitives it needs, CPU µs per "
+      "envelope\n");
   std::printf("%-14s %10s %12s %8s\n", "", "envelope", "primitives", "ratio");
   std::string json = "{";
   for (const char* op : {"Seal", "Open"}) {
@@ -134,10 +140,11 @@ int main(int argc, char** argv) {
   const auto record = get("BM_OpenRecord/3");
   const auto chat = get("BM_Open/1");
   std::printf("open record (3 recipients, + Ed25519 verify): %.1f µs\n", record * 1e6);
-  std::printf("chat envelopes opened per second (1 core): %.0f (target >= 20000)\n", chat > 0 ? 1.0 / chat : 0.0);
+  std::printf("chat envelopes opened per second (1 core): %.0f (target >= 20000)\n",
+              chat > 0 ? 1.0 / chat : 0.0);
   char tail[160];
-  std::snprintf(tail, sizeof tail, "\"open_record_3r_per_s\":%.0f,\"open_chat_per_s\":%.0f}", record > 0 ? 1.0 / record : 0.0,
-                chat > 0 ? 1.0 / chat : 0.0);
+  std::snprintf(tail, sizeof tail, "\"open_record_3r_per_s\":%.0f,\"open_chat_per_s\":%.0f}",
+                record > 0 ? 1.0 / record : 0.0, chat > 0 ? 1.0 / chat : 0.0);
   json += tail;
   std::printf("%s\n", json.c_str());
   return 0;

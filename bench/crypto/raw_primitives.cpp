@@ -31,7 +31,8 @@ std::vector<std::uint8_t> public_of(EVP_PKEY* key) {
 
 }  // namespace
 
-RawPrimitives::RawPrimitives(std::size_t recipients, std::size_t padded, std::size_t preamble, std::size_t header)
+RawPrimitives::RawPrimitives(std::size_t recipients, std::size_t padded, std::size_t preamble,
+                             std::size_t header)
     : sha256_(EVP_MD_fetch(nullptr, "SHA256", nullptr)),
       chacha_(EVP_CIPHER_fetch(nullptr, "ChaCha20-Poly1305", nullptr)),
       hkdf_(EVP_KDF_fetch(nullptr, "HKDF", nullptr)),
@@ -78,8 +79,8 @@ void RawPrimitives::x25519(EVP_PKEY* own, const std::uint8_t* peer, std::uint8_t
   EVP_PKEY_free(peer_key);
 }
 
-void RawPrimitives::hkdf(const std::uint8_t* ikm, std::size_t ikm_len, const std::uint8_t* info, std::size_t info_len,
-                         std::uint8_t* out, std::size_t out_len) {
+void RawPrimitives::hkdf(const std::uint8_t* ikm, std::size_t ikm_len, const std::uint8_t* info,
+                         std::size_t info_len, std::uint8_t* out, std::size_t out_len) {
   EVP_KDF_CTX* ctx = EVP_KDF_CTX_new(hkdf_);
   char digest[] = "SHA256";
   const OSSL_PARAM params[] = {
@@ -98,7 +99,8 @@ void RawPrimitives::aead_seal(const std::uint8_t* key, const std::uint8_t* ad, s
   int n = 0;
   check(ctx && EVP_EncryptInit_ex2(ctx, chacha_, key, kNonce, nullptr) == 1 &&
         EVP_EncryptUpdate(ctx, nullptr, &n, ad, static_cast<int>(ad_len)) == 1 &&
-        EVP_EncryptUpdate(ctx, out, &n, in, static_cast<int>(len)) == 1 && EVP_EncryptFinal_ex(ctx, out + len, &n) == 1 &&
+        EVP_EncryptUpdate(ctx, out, &n, in, static_cast<int>(len)) == 1 &&
+        EVP_EncryptFinal_ex(ctx, out + len, &n) == 1 &&
         EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, 16, out + len) == 1);
   EVP_CIPHER_CTX_free(ctx);
 }
@@ -123,7 +125,8 @@ void RawPrimitives::sha256(const std::uint8_t* in, std::size_t len, std::uint8_t
   check(EVP_Digest(in, len, out, &n, sha256_, nullptr) == 1);
 }
 
-void RawPrimitives::hmac(const std::uint8_t* key, const std::uint8_t* in, std::size_t len, std::uint8_t* out) {
+void RawPrimitives::hmac(const std::uint8_t* key, const std::uint8_t* in, std::size_t len,
+                         std::uint8_t* out) {
   EVP_MAC_CTX* ctx = EVP_MAC_CTX_new(hmac_);
   char digest[] = "SHA256";
   const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
@@ -146,7 +149,8 @@ void RawPrimitives::seal() {
   std::size_t len = 32;
   check(EVP_PKEY_get_raw_public_key(eph, ephemeral_public_.data(), &len) == 1);
   hkdf(file_key, 32, info_.data(), 23, expanded, 64);
-  aead_seal(expanded + 32, preamble_.data(), preamble_.size(), padded_.data(), padded_.size(), payload_.data());
+  aead_seal(expanded + 32, preamble_.data(), preamble_.size(), padded_.data(), padded_.size(),
+            payload_.data());
   sha256(preamble_.data(), preamble_.size(), ad);
   sha256(payload_.data(), payload_.size(), ad + 32);
   for (const auto& r : recipients_) {
@@ -173,7 +177,9 @@ bool RawPrimitives::open() {
   bool ok = aead_open(key_, ad, 64, wrapped_.data(), wrapped_.size(), file_key);
   hkdf(file_key, 32, info_.data(), 23, expanded, 64);
   hmac(expanded, header_.data(), header_.size(), mac);
-  ok = aead_open(key_, preamble_.data(), preamble_.size(), payload_.data(), payload_.size(), scratch_.data()) && ok;
+  ok = aead_open(key_, preamble_.data(), preamble_.size(), payload_.data(), payload_.size(),
+                 scratch_.data()) &&
+       ok;
   return ok;
 }
 

@@ -11,37 +11,59 @@ namespace sk::crypto {
 
 std::string_view error_code(OpenError e) {
   switch (e) {
-    case OpenError::truncated: return "envelope.truncated";
-    case OpenError::unsupported_version: return "envelope.unsupported_version";
-    case OpenError::header_failure: return "envelope.header_failure";
-    case OpenError::not_recipient: return "envelope.not_recipient";
-    case OpenError::bad_author: return "envelope.bad_author";
-    case OpenError::kind_mismatch: return "envelope.kind_mismatch";
-    case OpenError::context_mismatch: return "envelope.context_mismatch";
-    case OpenError::bad_signature: return "envelope.bad_signature";
-    case OpenError::payload_failure: return "envelope.payload_failure";
-    case OpenError::grant_failure: return "envelope.grant_failure";
+    case OpenError::truncated:
+      return "envelope.truncated";
+    case OpenError::unsupported_version:
+      return "envelope.unsupported_version";
+    case OpenError::header_failure:
+      return "envelope.header_failure";
+    case OpenError::not_recipient:
+      return "envelope.not_recipient";
+    case OpenError::bad_author:
+      return "envelope.bad_author";
+    case OpenError::kind_mismatch:
+      return "envelope.kind_mismatch";
+    case OpenError::context_mismatch:
+      return "envelope.context_mismatch";
+    case OpenError::bad_signature:
+      return "envelope.bad_signature";
+    case OpenError::payload_failure:
+      return "envelope.payload_failure";
+    case OpenError::grant_failure:
+      return "envelope.grant_failure";
   }
   return "envelope.unknown";
 }
 
 std::string_view describe(OpenError e) {
   switch (e) {
-    case OpenError::truncated: return "the envelope is shorter than its header says";
-    case OpenError::unsupported_version: return "the envelope was made by a newer or unknown version";
-    case OpenError::header_failure: return "the envelope header is malformed or was altered";
-    case OpenError::not_recipient: return "this device is not a recipient of the envelope";
-    case OpenError::bad_author: return "the envelope was not sealed by the expected author, or was altered";
-    case OpenError::kind_mismatch: return "a chat envelope can't stand for a record, nor a record for chat";
-    case OpenError::context_mismatch: return "the envelope belongs to another case, event or audience";
-    case OpenError::bad_signature: return "the record's signature is not the author's";
-    case OpenError::payload_failure: return "the envelope payload is corrupt";
-    case OpenError::grant_failure: return "the grant is malformed, for another envelope, or not from the granter";
+    case OpenError::truncated:
+      return "the envelope is shorter than its header says";
+    case OpenError::unsupported_version:
+      return "the envelope was made by a newer or unknown version";
+    case OpenError::header_failure:
+      return "the envelope header is malformed or was altered";
+    case OpenError::not_recipient:
+      return "this device is not a recipient of the envelope";
+    case OpenError::bad_author:
+      return "the envelope was not sealed by the expected author, or was altered";
+    case OpenError::kind_mismatch:
+      return "a chat envelope can't stand for a record, nor a record for chat";
+    case OpenError::context_mismatch:
+      return "the envelope belongs to another case, event or audience";
+    case OpenError::bad_signature:
+      return "the record's signature is not the author's";
+    case OpenError::payload_failure:
+      return "the envelope payload is corrupt";
+    case OpenError::grant_failure:
+      return "the grant is malformed, for another envelope, or not from the granter";
   }
   return "unknown envelope error";
 }
 
-Error to_error(OpenError e) { return Error{std::string(error_code(e)), std::string(describe(e))}; }
+Error to_error(OpenError e) {
+  return Error{std::string(error_code(e)), std::string(describe(e))};
+}
 
 namespace format {
 
@@ -51,7 +73,8 @@ Result<Bytes> seal_padded(const DeviceIdentity& author, std::span<const DevicePu
   if (recipients.size() > kMaxRecipients) {
     return fail("envelope.too_many_recipients", "an envelope has at most 255 recipients");
   }
-  if (context.size() > kMaxContextSize) return fail("envelope.context_too_large", "context is at most 255 bytes");
+  if (context.size() > kMaxContextSize)
+    return fail("envelope.context_too_large", "context is at most 255 bytes");
   if (!is_bucket(padded.size())) return fail("envelope.plaintext_too_large", "plaintext is at most 16 MiB");
   const std::size_t n = recipients.size();
 
@@ -101,8 +124,10 @@ Result<Bytes> seal_padded(const DeviceIdentity& author, std::span<const DevicePu
     if (!ss) return Unexpected{ss.error()};
     auto ee = ephemeral.agree(recipient);
     if (!ee) return Unexpected{ee.error()};
-    const auto wk = wrap_key(domain::kWrap, *ee, *ss, ephemeral.public_key(), author.public_keys().encryption, recipient);
-    aead_seal(wk, kZeroNonce, ad, file_key.view(), all.subspan(preamble_size + i * kWrappedKeySize, kWrappedKeySize));
+    const auto wk =
+        wrap_key(domain::kWrap, *ee, *ss, ephemeral.public_key(), author.public_keys().encryption, recipient);
+    aead_seal(wk, kZeroNonce, ad, file_key.view(),
+              all.subspan(preamble_size + i * kWrappedKeySize, kWrappedKeySize));
   }
 
   const std::size_t header_body_size = header_size - kHeaderMacSize;
@@ -153,9 +178,10 @@ std::optional<std::size_t> find_stanza(const format::Parsed& parsed, const KeyId
 
 }  // namespace
 
-Result<Bytes> seal(const DeviceIdentity& author, std::span<const DevicePublicKeys> recipients, EnvelopeKind kind,
-                   ByteView context, ByteView plaintext, PairwiseCache& cache) {
-  if (plaintext.size() > kMaxPlaintextSize) return fail("envelope.plaintext_too_large", "plaintext is at most 16 MiB");
+Result<Bytes> seal(const DeviceIdentity& author, std::span<const DevicePublicKeys> recipients,
+                   EnvelopeKind kind, ByteView context, ByteView plaintext, PairwiseCache& cache) {
+  if (plaintext.size() > kMaxPlaintextSize)
+    return fail("envelope.plaintext_too_large", "plaintext is at most 16 MiB");
   const auto padded = format::pad(plaintext);
   return format::seal_padded(author, recipients, kind, context, padded.view(), cache);
 }
@@ -181,7 +207,8 @@ Result<Opened, OpenError> open(ByteView envelope, const DeviceIdentity& me, cons
                                    me.public_keys().encryption);
   const auto ad = format::wrap_ad(sha256(p.preamble), payload_hash);
   Secret<kKeySize> file_key;
-  if (!aead_open(wk, format::kZeroNonce, ad, p.wrapped_keys.subspan(*index * kWrappedKeySize, kWrappedKeySize),
+  if (!aead_open(wk, format::kZeroNonce, ad,
+                 p.wrapped_keys.subspan(*index * kWrappedKeySize, kWrappedKeySize),
                  std::span<std::uint8_t>(file_key.data(), file_key.size()))) {
     return Unexpected{OpenError::bad_author};
   }

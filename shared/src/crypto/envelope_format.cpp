@@ -30,7 +30,8 @@ class Reader {
 
 bool unique_key_ids(ByteView key_ids, std::size_t count) {
   std::vector<std::uint64_t> ids(count);
-  for (std::size_t i = 0; i < count; ++i) std::memcpy(&ids[i], key_ids.data() + i * KeyId::kSize, KeyId::kSize);
+  for (std::size_t i = 0; i < count; ++i)
+    std::memcpy(&ids[i], key_ids.data() + i * KeyId::kSize, KeyId::kSize);
   std::sort(ids.begin(), ids.end());
   return std::adjacent_find(ids.begin(), ids.end()) == ids.end();
 }
@@ -38,7 +39,8 @@ bool unique_key_ids(ByteView key_ids, std::size_t count) {
 }  // namespace
 
 void put_u32(Bytes& out, std::uint32_t v) {
-  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<std::uint8_t>(v >> static_cast<unsigned>(shift)));
+  for (int shift = 24; shift >= 0; shift -= 8)
+    out.push_back(static_cast<std::uint8_t>(v >> static_cast<unsigned>(shift)));
 }
 
 std::uint32_t get_u32(ByteView b) {
@@ -52,7 +54,8 @@ Result<Parsed, OpenError> parse(ByteView envelope) {
   if (!r.has(2)) return Unexpected{OpenError::truncated};
   Parsed p;
   const auto kind = r.byte();
-  if (kind != static_cast<std::uint8_t>(EnvelopeKind::chat) && kind != static_cast<std::uint8_t>(EnvelopeKind::record)) {
+  if (kind != static_cast<std::uint8_t>(EnvelopeKind::chat) &&
+      kind != static_cast<std::uint8_t>(EnvelopeKind::record)) {
     return Unexpected{OpenError::header_failure};
   }
   p.kind = static_cast<EnvelopeKind>(kind);
@@ -78,7 +81,8 @@ Result<Parsed, OpenError> parse(ByteView envelope) {
     return Unexpected{OpenError::header_failure};
   }
   const std::size_t signature_size = p.kind == EnvelopeKind::record ? Signature::kSize : 0;
-  if (!r.has(payload_size) || r.remaining() - payload_size < signature_size) return Unexpected{OpenError::truncated};
+  if (!r.has(payload_size) || r.remaining() - payload_size < signature_size)
+    return Unexpected{OpenError::truncated};
   p.payload = r.take(payload_size);
   if (signature_size != 0) p.signature = *Signature::from(r.take(signature_size));
   if (r.remaining() != 0) return Unexpected{OpenError::header_failure};
@@ -100,7 +104,8 @@ bool is_bucket(std::size_t padded) {
 SecretBuffer pad(ByteView plaintext) {
   SecretBuffer out(padded_size(plaintext.size()));
   const auto n = static_cast<std::uint32_t>(plaintext.size());
-  for (std::size_t i = 0; i < kPaddingLengthSize; ++i) out.data()[i] = static_cast<std::uint8_t>(n >> (24U - 8U * i));
+  for (std::size_t i = 0; i < kPaddingLengthSize; ++i)
+    out.data()[i] = static_cast<std::uint8_t>(n >> (24U - 8U * i));
   if (!plaintext.empty()) std::memcpy(out.data() + kPaddingLengthSize, plaintext.data(), plaintext.size());
   return out;  // the rest was value-initialised to zero
 }
@@ -117,7 +122,8 @@ std::optional<SecretBuffer> unpad(ByteView padded) {
 FileKeys expand(const Secret<kKeySize>& file_key) {
   std::array<std::uint8_t, 2 * kKeySize> okm{};
   hkdf_sha256({}, file_key.view(), as_bytes(domain::kPayload), okm);
-  FileKeys keys{*SymmetricKey::from(ByteView(okm).first(kKeySize)), *SymmetricKey::from(ByteView(okm).last(kKeySize))};
+  FileKeys keys{*SymmetricKey::from(ByteView(okm).first(kKeySize)),
+                *SymmetricKey::from(ByteView(okm).last(kKeySize))};
   wipe(okm.data(), okm.size());
   return keys;
 }
@@ -145,7 +151,9 @@ std::array<std::uint8_t, 64> wrap_ad(const Digest& preamble_hash, const Digest& 
   return ad;
 }
 
-Mac header_mac(const SymmetricKey& key, ByteView header_body) { return hmac_sha256(key.view(), header_body); }
+Mac header_mac(const SymmetricKey& key, ByteView header_body) {
+  return hmac_sha256(key.view(), header_body);
+}
 
 Bytes record_signature_message(const Digest& header_hash, const Digest& payload_hash) {
   Bytes m(domain::kRecordSignature.begin(), domain::kRecordSignature.end());
@@ -167,7 +175,8 @@ bool record_signature_ok(const Parsed& parsed, const DevicePublicKeys& author, c
                          const Digest& payload_hash) {
   if (parsed.kind != EnvelopeKind::record) return true;
   return parsed.signature &&
-         ed25519_verify(author.signing, record_signature_message(header_hash, payload_hash), *parsed.signature);
+         ed25519_verify(author.signing, record_signature_message(header_hash, payload_hash),
+                        *parsed.signature);
 }
 
 }  // namespace sk::crypto::format

@@ -10,8 +10,8 @@
 
 namespace sk::crypto::format {
 
-inline constexpr std::size_t kFixedPreamble = 1 + 1 + 1;                   // version, kind, context length
-inline constexpr std::size_t kPreambleKeys = 32 + kKeySize + 1;             // author fp, ephemeral, count
+inline constexpr std::size_t kFixedPreamble = 1 + 1 + 1;         // version, kind, context length
+inline constexpr std::size_t kPreambleKeys = 32 + kKeySize + 1;  // author fp, ephemeral, count
 inline constexpr std::size_t kPayloadLengthSize = 4;
 inline constexpr std::size_t kMinBucket = 256;
 inline constexpr std::size_t kLargeBucket = 64 * 1024;
@@ -31,8 +31,8 @@ struct Parsed {
   ByteView preamble;      // version … last key id: what every wrap binds, the payload's AD
   ByteView header_body;   // version … payload length: what the header MAC covers
   ByteView header_mac;
-  ByteView header;        // header_body ‖ header_mac
-  ByteView payload;       // ciphertext ‖ tag
+  ByteView header;   // header_body ‖ header_mac
+  ByteView payload;  // ciphertext ‖ tag
   std::optional<Signature> signature;
 };
 
@@ -73,12 +73,14 @@ Bytes record_signature_message(const Digest& header_hash, const Digest& payload_
 
 // Seals an already padded payload; seal() = pad + this. Tests use it to build envelopes whose
 // padding is wrong but whose every MAC is right (the payload_failure vectors).
-[[nodiscard]] Result<Bytes> seal_padded(const DeviceIdentity& author, std::span<const DevicePublicKeys> recipients,
-                                        EnvelopeKind kind, ByteView context, ByteView padded, PairwiseCache& cache);
+[[nodiscard]] Result<Bytes> seal_padded(const DeviceIdentity& author,
+                                        std::span<const DevicePublicKeys> recipients, EnvelopeKind kind,
+                                        ByteView context, ByteView padded, PairwiseCache& cache);
 
 // Everything after the wrap: header MAC, signature, payload. Shared by open and open_with_grant.
 [[nodiscard]] Result<Opened, OpenError> finish_open(const Parsed& parsed, Secret<kKeySize> file_key,
-                                                    const DevicePublicKeys& author, const Digest& payload_hash);
+                                                    const DevicePublicKeys& author,
+                                                    const Digest& payload_hash);
 
 void put_u32(Bytes& out, std::uint32_t v);
 std::uint32_t get_u32(ByteView b);

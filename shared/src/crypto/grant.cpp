@@ -38,8 +38,8 @@ std::optional<GrantView> parse_grant(ByteView grant) {
 
 }  // namespace
 
-Result<Bytes> make_grant(const Opened& opened, const DeviceIdentity& granter, const DevicePublicKeys& recipient,
-                         PairwiseCache& cache) {
+Result<Bytes> make_grant(const Opened& opened, const DeviceIdentity& granter,
+                         const DevicePublicKeys& recipient, PairwiseCache& cache) {
   auto ss = cache.shared_secret(granter, recipient.encryption);
   if (!ss) return Unexpected{ss.error()};
   const auto ephemeral = X25519Key::generate();
@@ -58,7 +58,8 @@ Result<Bytes> make_grant(const Opened& opened, const DeviceIdentity& granter, co
   out.insert(out.end(), id.bytes.begin(), id.bytes.end());
   out.resize(kGrantSize);
   std::span<std::uint8_t> all(out);
-  aead_seal(wk, format::kZeroNonce, all.first(kGrantPrefix), opened.file_key.view(), all.last(kWrappedKeySize));
+  aead_seal(wk, format::kZeroNonce, all.first(kGrantPrefix), opened.file_key.view(),
+            all.last(kWrappedKeySize));
   return out;
 }
 
@@ -73,7 +74,8 @@ Result<Opened, OpenError> open_with_grant(ByteView envelope, ByteView grant, con
   if (!g) return Unexpected{OpenError::grant_failure};
   const auto header_hash = sha256(p.header);
   const auto payload_hash = sha256(p.payload);
-  if (!std::ranges::equal(g->header_hash, header_hash.bytes) || !std::ranges::equal(g->payload_hash, payload_hash.bytes) ||
+  if (!std::ranges::equal(g->header_hash, header_hash.bytes) ||
+      !std::ranges::equal(g->payload_hash, payload_hash.bytes) ||
       !std::ranges::equal(g->granter, granter.fingerprint().bytes)) {
     return Unexpected{OpenError::grant_failure};
   }
@@ -86,8 +88,8 @@ Result<Opened, OpenError> open_with_grant(ByteView envelope, ByteView grant, con
   if (!ee) return Unexpected{OpenError::grant_failure};
   auto ss = cache.shared_secret(me, granter.encryption);
   if (!ss) return Unexpected{OpenError::grant_failure};
-  const auto wk =
-      format::wrap_key(domain::kGrantWrap, *ee, *ss, g->ephemeral, granter.encryption, me.public_keys().encryption);
+  const auto wk = format::wrap_key(domain::kGrantWrap, *ee, *ss, g->ephemeral, granter.encryption,
+                                   me.public_keys().encryption);
   Secret<kKeySize> file_key;
   if (!aead_open(wk, format::kZeroNonce, g->prefix, g->wrapped,
                  std::span<std::uint8_t>(file_key.data(), file_key.size()))) {

@@ -38,14 +38,18 @@ DeviceIdentity::DeviceIdentity(Ed25519Key signing, X25519Key encryption)
       fingerprint_(public_.fingerprint()),
       key_id_(crypto::key_id(public_.encryption)) {}
 
-DeviceIdentity DeviceIdentity::generate() { return {Ed25519Key::generate(), X25519Key::generate()}; }
+DeviceIdentity DeviceIdentity::generate() {
+  return {Ed25519Key::generate(), X25519Key::generate()};
+}
 
 DeviceIdentity DeviceIdentity::from_secrets(const Secret<kKeySize>& signing_seed,
                                             const Secret<kKeySize>& encryption_secret) {
   return {Ed25519Key::from_seed(signing_seed), X25519Key::from_secret(encryption_secret)};
 }
 
-Signature DeviceIdentity::sign(ByteView message) const { return signing_.sign(message); }
+Signature DeviceIdentity::sign(ByteView message) const {
+  return signing_.sign(message);
+}
 
 Result<Secret<kKeySize>> DeviceIdentity::agree(const X25519PublicKey& peer) const {
   return encryption_.agree(peer);
@@ -72,7 +76,8 @@ std::string safety_code(const Fingerprint& a, const Fingerprint& b) {
   return out;
 }
 
-Bytes pairing_transcript(std::string_view role, const DevicePublicKeys& sender, const DevicePublicKeys& receiver) {
+Bytes pairing_transcript(std::string_view role, const DevicePublicKeys& sender,
+                         const DevicePublicKeys& receiver) {
   Bytes out(domain::kPairingTranscript.begin(), domain::kPairingTranscript.end());
   assert(role.size() <= 255 && "a role is a short label");
   out.push_back(static_cast<std::uint8_t>(role.size()));

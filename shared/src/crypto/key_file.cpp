@@ -34,7 +34,8 @@ Result<SymmetricKey> derive(std::string_view passphrase, ByteView salt, const Sc
 
 Result<Bytes> seal_key_file(const DeviceIdentity& identity, std::string_view passphrase, KdfCost cost) {
   if (passphrase.empty()) return fail("key_file.empty_passphrase", "a key file needs a passphrase");
-  const ScryptParams params = cost == KdfCost::owasp ? ScryptParams::owasp() : ScryptParams{.log2_n = 10, .r = 8, .p = 1};
+  const ScryptParams params =
+      cost == KdfCost::owasp ? ScryptParams::owasp() : ScryptParams{.log2_n = 10, .r = 8, .p = 1};
   Bytes out(kMagic.begin(), kMagic.end());
   out.push_back(kKeyFileVersion);
   out.push_back(kKdfScrypt);
@@ -64,9 +65,11 @@ Result<DeviceIdentity> open_key_file(ByteView file, std::string_view passphrase)
     return fail("key_file.corrupt", "this is not a Spillkontakt key file");
   }
   if (file[kMagic.size()] != kKeyFileVersion) {
-    return fail("key_file.unsupported_version", "the key file was written by a newer version of Spillkontakt");
+    return fail("key_file.unsupported_version",
+                "the key file was written by a newer version of Spillkontakt");
   }
-  if (file.size() != kKeyFileSize) return fail("key_file.corrupt", "the key file has the wrong length: it is damaged");
+  if (file.size() != kKeyFileSize)
+    return fail("key_file.corrupt", "the key file has the wrong length: it is damaged");
   const auto body = file.first(kKeyFileSize - kChecksumSize);
   if (!constant_time_equal(sha256(body).view(), file.last(kChecksumSize))) {
     return fail("key_file.corrupt", "the key file's checksum does not match: it is damaged");

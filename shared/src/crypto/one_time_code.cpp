@@ -61,7 +61,8 @@ Result<OneTimeCode> OneTimeCode::parse(std::string_view typed) {
     const int symbol = canonical(c);
     if (symbol < 0) return fail("code.malformed", "a code has only the letters and digits shown, and dashes");
     if (symbol == 0) continue;
-    if (count == kCodeChars) return fail("code.malformed", "the code is too long: it has 10 letters and digits");
+    if (count == kCodeChars)
+      return fail("code.malformed", "the code is too long: it has 10 letters and digits");
     if (count < kCodeLookupChars) {
       lookup.push_back(static_cast<char>(symbol));
     } else {
@@ -69,7 +70,8 @@ Result<OneTimeCode> OneTimeCode::parse(std::string_view typed) {
     }
     ++count;
   }
-  if (count != kCodeChars) return fail("code.malformed", "the code is too short: it has 10 letters and digits");
+  if (count != kCodeChars)
+    return fail("code.malformed", "the code is too short: it has 10 letters and digits");
   return OneTimeCode(std::move(lookup), std::move(secret));
 }
 

@@ -4,7 +4,8 @@
 
 namespace sk::crypto {
 
-Result<Secret<kKeySize>> PairwiseCache::shared_secret(const DeviceIdentity& self, const X25519PublicKey& peer) {
+Result<Secret<kKeySize>> PairwiseCache::shared_secret(const DeviceIdentity& self,
+                                                      const X25519PublicKey& peer) {
   std::array<std::uint8_t, 2 * kKeySize> pair{};
   std::memcpy(pair.data(), self.public_keys().encryption.bytes.data(), kKeySize);
   std::memcpy(pair.data() + kKeySize, peer.bytes.data(), kKeySize);

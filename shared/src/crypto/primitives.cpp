@@ -2,6 +2,7 @@
 
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
+#include <openssl/err.h>
 #include <openssl/params.h>
 
 #include <climits>
@@ -37,6 +38,12 @@ const Algorithms& algorithms() {
 }  // namespace evp
 
 namespace {
+
+// Expected failures (a bad tag, a bad signature, a low-order key) must not leave entries in the
+// thread's OpenSSL error queue, where a later TLS call in the same thread would find them.
+void clear_errors() {
+  ERR_clear_error();
+}
 
 // OSSL_PARAM wants non-const pointers even for inputs it only reads.
 OSSL_PARAM octets(const char* name, ByteView b) {
@@ -90,6 +97,7 @@ Result<Secret<kKeySize>> derive(EVP_PKEY* own, const X25519PublicKey& peer) {
   // OpenSSL refuses to return an all-zero X25519 output (RFC 7748 §6.1), which is the check we want.
   if (EVP_PKEY_derive_set_peer(ctx.get(), peer_key.get()) != 1 ||
       EVP_PKEY_derive(ctx.get(), out.data(), &len) != 1 || len != kKeySize) {
+    clear_errors();
     return fail("crypto.bad_key", "the peer's X25519 key is of low order");
   }
   static constexpr std::array<std::uint8_t, kKeySize> kZero{};
@@ -101,11 +109,17 @@ Result<Secret<kKeySize>> derive(EVP_PKEY* own, const X25519PublicKey& peer) {
 
 }  // namespace
 
-void wipe(void* data, std::size_t size) { OPENSSL_cleanse(data, size); }
+void wipe(void* data, std::size_t size) {
+  OPENSSL_cleanse(data, size);
+}
 
-void detail::PkeyFree::operator()(evp_pkey_st* key) const noexcept { EVP_PKEY_free(key); }
+void detail::PkeyFree::operator()(evp_pkey_st* key) const noexcept {
+  EVP_PKEY_free(key);
+}
 
-Digest sha256(ByteView data) { return sha256({data}); }
+Digest sha256(ByteView data) {
+  return sha256({data});
+}
 
 Digest sha256(std::initializer_list<ByteView> parts) {
   evp::Ptr<EVP_MD_CTX> ctx(EVP_MD_CTX_new());
@@ -143,9 +157,11 @@ bool ed25519_verify(const Ed25519PublicKey& key, ByteView message, const Signatu
       EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, key.bytes.data(), key.bytes.size()));
   evp::Ptr<EVP_MD_CTX> ctx(EVP_MD_CTX_new());
   if (!pkey || !ctx) evp::die("EVP_PKEY_new_raw_public_key");
-  if (EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, pkey.get()) != 1) return false;
-  return EVP_DigestVerify(ctx.get(), signature.bytes.data(), signature.bytes.size(), message.data(),
-                          message.size()) == 1;
+  const bool ok = EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, pkey.get()) == 1 &&
+                  EVP_DigestVerify(ctx.get(), signature.bytes.data(), signature.bytes.size(), message.data(),
+                                   message.size()) == 1;
+  if (!ok) clear_errors();
+  return ok;
 }
 
 Ed25519Key Ed25519Key::generate() {
@@ -172,7 +188,9 @@ Signature Ed25519Key::sign(ByteView message) const {
   return out;
 }
 
-Secret<kKeySize> Ed25519Key::export_seed() const { return raw_private_of(key_.get()); }
+Secret<kKeySize> Ed25519Key::export_seed() const {
+  return raw_private_of(key_.get());
+}
 
 // --- X25519
 
@@ -196,9 +214,13 @@ X25519Key X25519Key::from_secret(const Secret<kKeySize>& secret) {
   return {detail::PkeyHandle(key.release()), pub};
 }
 
-Result<Secret<kKeySize>> X25519Key::agree(const X25519PublicKey& peer) const { return derive(key_.get(), peer); }
+Result<Secret<kKeySize>> X25519Key::agree(const X25519PublicKey& peer) const {
+  return derive(key_.get(), peer);
+}
 
-Secret<kKeySize> X25519Key::export_secret() const { return raw_private_of(key_.get()); }
+Secret<kKeySize> X25519Key::export_secret() const {
+  return raw_private_of(key_.get());
+}
 
 // --- HKDF, HMAC
 
@@ -254,7 +276,8 @@ void aead_seal(const SymmetricKey& key, ByteView nonce, ByteView ad, ByteView pl
   evp::Ptr<EVP_CIPHER_CTX> ctx(EVP_CIPHER_CTX_new());
   int len = 0;
   if (!ctx ||
-      EVP_EncryptInit_ex2(ctx.get(), evp::algorithms().chacha20_poly1305, key.data(), nonce.data(), nullptr) != 1 ||
+      EVP_EncryptInit_ex2(ctx.get(), evp::algorithms().chacha20_poly1305, key.data(), nonce.data(),
+                          nullptr) != 1 ||
       (!ad.empty() && EVP_EncryptUpdate(ctx.get(), nullptr, &len, ad.data(), as_int(ad.size())) != 1) ||
       (!plaintext.empty() &&
        EVP_EncryptUpdate(ctx.get(), out.data(), &len, plaintext.data(), as_int(plaintext.size())) != 1) ||
@@ -277,7 +300,8 @@ bool aead_open(const SymmetricKey& key, ByteView nonce, ByteView ad, ByteView ci
   evp::Ptr<EVP_CIPHER_CTX> ctx(EVP_CIPHER_CTX_new());
   int len = 0;
   if (!ctx ||
-      EVP_DecryptInit_ex2(ctx.get(), evp::algorithms().chacha20_poly1305, key.data(), nonce.data(), nullptr) != 1 ||
+      EVP_DecryptInit_ex2(ctx.get(), evp::algorithms().chacha20_poly1305, key.data(), nonce.data(),
+                          nullptr) != 1 ||
       EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_AEAD_SET_TAG, static_cast<int>(kAeadTagSize),
                           const_cast<std::uint8_t*>(tag.data())) != 1) {
     evp::die("aead_open");
@@ -285,9 +309,13 @@ bool aead_open(const SymmetricKey& key, ByteView nonce, ByteView ad, ByteView ci
   std::array<std::uint8_t, 16> final_block{};
   const bool ok =
       (ad.empty() || EVP_DecryptUpdate(ctx.get(), nullptr, &len, ad.data(), as_int(ad.size())) == 1) &&
-      (body.empty() || EVP_DecryptUpdate(ctx.get(), out.data(), &len, body.data(), as_int(body.size())) == 1) &&
+      (body.empty() ||
+       EVP_DecryptUpdate(ctx.get(), out.data(), &len, body.data(), as_int(body.size())) == 1) &&
       EVP_DecryptFinal_ex(ctx.get(), final_block.data(), &len) == 1;
-  if (!ok && !out.empty()) wipe(out.data(), out.size());
+  if (!ok) {
+    if (!out.empty()) wipe(out.data(), out.size());
+    clear_errors();
+  }
   return ok;
 }
 
@@ -307,16 +335,16 @@ Result<SecretBuffer> scrypt(ByteView password, ByteView salt, ScryptParams param
   // An empty password is legal scrypt input, but OpenSSL wants a non-null pointer.
   static constexpr std::uint8_t kEmpty = 0;
   const ByteView pass = password.empty() ? ByteView(&kEmpty, 0) : password;
-  std::array<OSSL_PARAM, 7> ps{
-      octets(OSSL_KDF_PARAM_PASSWORD, pass),
-      octets(OSSL_KDF_PARAM_SALT, salt),
-      OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_N, &n),
-      OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_R, &r),
-      OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_P, &p),
-      OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_MAXMEM, &maxmem),
-      OSSL_PARAM_construct_end()};
+  std::array<OSSL_PARAM, 7> ps{octets(OSSL_KDF_PARAM_PASSWORD, pass),
+                               octets(OSSL_KDF_PARAM_SALT, salt),
+                               OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_N, &n),
+                               OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_R, &r),
+                               OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_P, &p),
+                               OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_MAXMEM, &maxmem),
+                               OSSL_PARAM_construct_end()};
   SecretBuffer out(length);
   if (EVP_KDF_derive(ctx.get(), out.data(), out.size(), ps.data()) != 1) {
+    clear_errors();
     return fail("crypto.kdf_failed", "scrypt failed (out of memory or bad parameters)");
   }
   return out;

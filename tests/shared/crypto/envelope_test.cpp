@@ -4,6 +4,7 @@
 #include "sk/crypto/envelope.hpp"
 
 #include <gtest/gtest.h>
+#include <openssl/err.h>
 
 #include <algorithm>
 #include <cstring>
@@ -27,7 +28,8 @@ struct Fixture {
   std::vector<DevicePublicKeys> recipient_keys;
   PairwiseCache cache;
 
-  explicit Fixture(std::size_t n) : recipients(make_identities(n)), recipient_keys(public_keys_of(recipients)) {}
+  explicit Fixture(std::size_t n)
+      : recipients(make_identities(n)), recipient_keys(public_keys_of(recipients)) {}
 
   Bytes seal(ByteView plaintext, EnvelopeKind kind = EnvelopeKind::chat, ByteView context = kContext) {
     auto env = crypto::seal(author, recipient_keys, kind, context, plaintext, cache);
@@ -37,8 +39,8 @@ struct Fixture {
   Result<Opened, OpenError> open(ByteView env, std::size_t who = 0, EnvelopeKind kind = EnvelopeKind::chat,
                                  ByteView context = kContext) {
     PairwiseCache fresh;  // a recipient's own cache, not the author's
-    return crypto::open(env, recipients[who], {.author = author.public_keys(), .kind = kind, .context = context},
-                        fresh);
+    return crypto::open(env, recipients[who],
+                        {.author = author.public_keys(), .kind = kind, .context = context}, fresh);
   }
 };
 
@@ -82,8 +84,8 @@ TEST(Envelope, RoundTripsEmptyAndLargePlaintexts) {
 TEST(Envelope, PadsPlaintextToSizeBuckets) {
   Fixture f(1);
   const auto size_for = [&](std::size_t n) { return f.seal(Bytes(n, 'x')).size(); };
-  EXPECT_EQ(size_for(0), size_for(200));          // both in the 256-byte bucket
-  EXPECT_EQ(size_for(1100), size_for(2000));      // both in the 2 KiB bucket
+  EXPECT_EQ(size_for(0), size_for(200));      // both in the 256-byte bucket
+  EXPECT_EQ(size_for(1100), size_for(2000));  // both in the 2 KiB bucket
   EXPECT_LT(size_for(200), size_for(300));
   EXPECT_EQ(size_for(70'000), size_for(130'000));  // 64 KiB steps above 64 KiB
 }
@@ -132,15 +134,17 @@ TEST(Envelope, NonRecipientCannotOpen) {
   const auto env = f.seal(as_bytes("only for the team"));
   const auto outsider = DeviceIdentity::generate();
   PairwiseCache cache;
-  const auto r = open(env, outsider, {.author = f.author.public_keys(), .kind = EnvelopeKind::chat, .context = kContext},
-                      cache);
+  const auto r =
+      open(env, outsider, {.author = f.author.public_keys(), .kind = EnvelopeKind::chat, .context = kContext},
+           cache);
   EXPECT_EQ(error_of(r), OpenError::not_recipient);
 }
 
 TEST(Envelope, RejectsEnvelopeFromAnotherAuthor) {
   Fixture f(2);
   const auto mallory = DeviceIdentity::generate();
-  const auto env = seal(mallory, f.recipient_keys, EnvelopeKind::chat, kContext, as_bytes("I am your contact"), f.cache);
+  const auto env =
+      seal(mallory, f.recipient_keys, EnvelopeKind::chat, kContext, as_bytes("I am your contact"), f.cache);
   ASSERT_TRUE(env.ok());
   EXPECT_EQ(error_of(f.open(*env)), OpenError::bad_author);
 }
@@ -149,10 +153,12 @@ TEST(Envelope, RejectsForgedAuthorFingerprint) {
   // Mallory seals with her own keys, then writes the real author's fingerprint into the header.
   Fixture f(2);
   const auto mallory = DeviceIdentity::generate();
-  auto env = seal(mallory, f.recipient_keys, EnvelopeKind::chat, kContext, as_bytes("I am your contact"), f.cache);
+  auto env =
+      seal(mallory, f.recipient_keys, EnvelopeKind::chat, kContext, as_bytes("I am your contact"), f.cache);
   ASSERT_TRUE(env.ok());
   const auto offset = format::kFixedPreamble + kContext.size();
-  std::copy(f.author.fingerprint().bytes.begin(), f.author.fingerprint().bytes.end(), env->begin() + static_cast<std::ptrdiff_t>(offset));
+  std::copy(f.author.fingerprint().bytes.begin(), f.author.fingerprint().bytes.end(),
+            env->begin() + static_cast<std::ptrdiff_t>(offset));
   EXPECT_EQ(error_of(f.open(*env)), OpenError::bad_author);
   EXPECT_EQ(error_of(f.open(*env, 1)), OpenError::bad_author);
 }
@@ -167,7 +173,8 @@ TEST(Envelope, RejectsPayloadSwappedByFellowRecipient) {
   // the stanzas' binding of the payload hash can tell.
   const auto parsed = format::parse(forged);
   ASSERT_TRUE(parsed.ok());
-  const auto bypass = format::finish_open(*parsed, bob->file_key.clone(), f.author.public_keys(), sha256(parsed->payload));
+  const auto bypass =
+      format::finish_open(*parsed, bob->file_key.clone(), f.author.public_keys(), sha256(parsed->payload));
   ASSERT_TRUE(bypass.ok());
   EXPECT_EQ(to_string(bypass->plaintext.view()), "Session cancelled, don't come.");
   EXPECT_EQ(error_of(f.open(forged, 1)), OpenError::bad_author);
@@ -177,7 +184,8 @@ TEST(Envelope, RejectsPayloadSwappedByFellowRecipient) {
 TEST(Envelope, RejectsWrongContext) {
   Fixture f(1);
   const auto env = f.seal(as_bytes("for case 1"));
-  EXPECT_EQ(error_of(f.open(env, 0, EnvelopeKind::chat, as_bytes("case-2/ev-7/team"))), OpenError::context_mismatch);
+  EXPECT_EQ(error_of(f.open(env, 0, EnvelopeKind::chat, as_bytes("case-2/ev-7/team"))),
+            OpenError::context_mismatch);
   EXPECT_EQ(error_of(f.open(env, 0, EnvelopeKind::chat, {})), OpenError::context_mismatch);
 }
 
@@ -219,7 +227,8 @@ TEST(Envelope, RejectsTamperedStanzaOfAnotherRecipient) {
   const auto parsed = format::parse(env);
   ASSERT_TRUE(parsed.ok());
   // Flip a byte of recipient 2's wrapped key; recipient 0 detects it through the header MAC.
-  const auto at = static_cast<std::size_t>(parsed->wrapped_keys.data() - env.data()) + 2 * kWrappedKeySize + 5;
+  const auto at =
+      static_cast<std::size_t>(parsed->wrapped_keys.data() - env.data()) + 2 * kWrappedKeySize + 5;
   env[at] ^= 0x10;
   EXPECT_EQ(error_of(f.open(env, 0)), OpenError::header_failure);
   EXPECT_EQ(error_of(f.open(env, 2)), OpenError::bad_author);
@@ -229,7 +238,8 @@ TEST(Envelope, SealRefusesBadRecipientListsAndOversizedInputs) {
   const auto author = DeviceIdentity::generate();
   PairwiseCache cache;
   const auto one = public_keys_of(make_identities(1));
-  EXPECT_EQ(seal(author, {}, EnvelopeKind::chat, {}, as_bytes("x"), cache).error().code, "envelope.no_recipients");
+  EXPECT_EQ(seal(author, {}, EnvelopeKind::chat, {}, as_bytes("x"), cache).error().code,
+            "envelope.no_recipients");
   const std::vector<DevicePublicKeys> twice{one[0], one[0]};
   EXPECT_EQ(seal(author, twice, EnvelopeKind::chat, {}, as_bytes("x"), cache).error().code,
             "envelope.duplicate_recipient");
@@ -254,7 +264,8 @@ TEST(Envelope, SealsToTheMaximumOf255Recipients) {
   ASSERT_TRUE(env.ok());
   PairwiseCache theirs;
   const auto opened =
-      open(*env, ids.back(), {.author = author.public_keys(), .kind = EnvelopeKind::chat, .context = kContext}, theirs);
+      open(*env, ids.back(),
+           {.author = author.public_keys(), .kind = EnvelopeKind::chat, .context = kContext}, theirs);
   expect_plaintext(opened, as_bytes("all hands"));
 }
 
@@ -263,8 +274,9 @@ TEST(Envelope, CachesOnePairwiseSecretPerAuthor) {
   PairwiseCache cache;
   for (int i = 0; i < 5; ++i) {
     const auto env = f.seal(as_bytes("again"));
-    const auto r = open(env, f.recipients[0], {.author = f.author.public_keys(), .kind = EnvelopeKind::chat, .context = kContext},
-                        cache);
+    const auto r =
+        open(env, f.recipients[0],
+             {.author = f.author.public_keys(), .kind = EnvelopeKind::chat, .context = kContext}, cache);
     ASSERT_TRUE(r.ok());
   }
   EXPECT_EQ(cache.size(), 1U);
@@ -308,6 +320,19 @@ TEST(Envelope, PeekShowsOnlyPublicFacts) {
   ASSERT_TRUE(opened.ok());
   EXPECT_EQ(info->header_hash, opened->header_hash);
   EXPECT_EQ(info->payload_hash, opened->payload_hash);
+}
+
+TEST(Envelope, LeavesNoOpenSslErrorsBehindWhenRejecting) {
+  // A stale entry in the thread's OpenSSL error queue would confuse a later TLS call.
+  ERR_clear_error();
+  Fixture f(2);
+  auto env = f.seal(as_bytes("x"), EnvelopeKind::record);
+  env[env.size() - 70] ^= 1;  // payload byte: signature check fails
+  EXPECT_FALSE(f.open(env, 0, EnvelopeKind::record).ok());
+  auto chat = f.seal(as_bytes("y"));
+  chat[chat.size() - 1] ^= 1;
+  EXPECT_FALSE(f.open(chat).ok());
+  EXPECT_EQ(ERR_peek_error(), 0UL);
 }
 
 TEST(Envelope, ErrorsHaveStableCodesAndSentences) {

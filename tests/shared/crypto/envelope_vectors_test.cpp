@@ -16,12 +16,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <cstdio>
+#include <map>
 #include <set>
 #include <variant>
-#include <map>
 
 #include "envelope_format.hpp"
 #include "forgery.hpp"
@@ -61,7 +61,9 @@ struct Vector {
   Bytes envelope;
 };
 
-std::optional<Bytes> strict_hex(const std::string& s) { return hex_decode(s); }
+std::optional<Bytes> strict_hex(const std::string& s) {
+  return hex_decode(s);
+}
 
 // (Streams' getline trips GCC 12's -Wnull-dereference inside libstdc++; plain splitting doesn't.)
 std::vector<std::string> split_lines(const std::string& text) {
@@ -104,7 +106,8 @@ std::variant<Vector, std::string> parse_vector(const std::string& text) {
     const auto colon = line.find(": ");
     const auto name = line.substr(0, line.find(':'));
     const auto value = colon == std::string::npos ? std::string{} : line.substr(colon + 2);
-    static const std::set<std::string> kKnown{"expect", "kind", "context", "author", "identity", "payload", "comment"};
+    static const std::set<std::string> kKnown{"expect",   "kind",    "context", "author",
+                                              "identity", "payload", "comment"};
     if (!kKnown.contains(name)) return "unknown field '" + name + "'";
     fields[name] = value;
   }
@@ -149,7 +152,8 @@ TEST(EnvelopeVectors, EveryVectorMeetsItsExpectation) {
     const auto& v = std::get<Vector>(parsed);
     const auto me = identity_of(v.identity);
     PairwiseCache cache;
-    const auto opened = open(v.envelope, me, {.author = v.author, .kind = v.kind, .context = v.context}, cache);
+    const auto opened =
+        open(v.envelope, me, {.author = v.author, .kind = v.kind, .context = v.context}, cache);
     if (!v.expect) {
       ASSERT_TRUE(opened.ok()) << error_code(opened.error());
       EXPECT_EQ(hex_encode(sha256(opened->plaintext.view()).view()), hex_encode(*v.payload_hash));
@@ -166,10 +170,11 @@ TEST(EnvelopeVectors, EveryVectorMeetsItsExpectation) {
 }
 
 TEST(EnvelopeVectors, ReaderRejectsUnknownExpectValuesAndFields) {
-  const std::string good_tail =
-      "kind: chat\ncontext: \nauthor: " + std::string(128, '0') + "\nidentity: " + std::string(128, '0') + "\n\n00\n";
+  const std::string good_tail = "kind: chat\ncontext: \nauthor: " + std::string(128, '0') +
+                                "\nidentity: " + std::string(128, '0') + "\n\n00\n";
   EXPECT_TRUE(std::holds_alternative<std::string>(parse_vector("expect: maybe\n" + good_tail)));
-  EXPECT_TRUE(std::holds_alternative<std::string>(parse_vector("expect: truncated\nflavour: x\n" + good_tail)));
+  EXPECT_TRUE(
+      std::holds_alternative<std::string>(parse_vector("expect: truncated\nflavour: x\n" + good_tail)));
   EXPECT_TRUE(std::holds_alternative<Vector>(parse_vector("expect: truncated\n" + good_tail)));
 }
 
@@ -180,8 +185,9 @@ struct Party {
   DeviceIdentity id;
   explicit Party(const std::string& n)
       : name(n),
-        id(DeviceIdentity::from_secrets(*Secret<kKeySize>::from(sha256(as_bytes("sk vector signing " + n)).view()),
-                                        *Secret<kKeySize>::from(sha256(as_bytes("sk vector encryption " + n)).view()))) {}
+        id(DeviceIdentity::from_secrets(
+            *Secret<kKeySize>::from(sha256(as_bytes("sk vector signing " + n)).view()),
+            *Secret<kKeySize>::from(sha256(as_bytes("sk vector encryption " + n)).view()))) {}
   Bytes secrets() const {
     Bytes out;
     const auto s = id.export_signing_seed();
@@ -192,9 +198,9 @@ struct Party {
   }
 };
 
-void write_vector(const std::string& file, const std::string& expect, const std::string& comment, EnvelopeKind kind,
-                  ByteView context, const Party& author, const Party& opener, ByteView envelope,
-                  std::optional<ByteView> plaintext = std::nullopt) {
+void write_vector(const std::string& file, const std::string& expect, const std::string& comment,
+                  EnvelopeKind kind, ByteView context, const Party& author, const Party& opener,
+                  ByteView envelope, std::optional<ByteView> plaintext = std::nullopt) {
   std::string out = "expect: " + expect + "\n";
   out += std::string("kind: ") + (kind == EnvelopeKind::chat ? "chat" : "record") + "\n";
   out += "context: " + hex_encode(context) + "\n";
@@ -209,16 +215,19 @@ void write_vector(const std::string& file, const std::string& expect, const std:
 
 TEST(EnvelopeVectors, RegenerateWhenAsked) {
   const char* flag = std::getenv("SK_REGENERATE_ENVELOPE_VECTORS");
-  if (flag == nullptr || std::string(flag) != "1") GTEST_SKIP() << "set SK_REGENERATE_ENVELOPE_VECTORS=1 to rewrite";
+  if (flag == nullptr || std::string(flag) != "1")
+    GTEST_SKIP() << "set SK_REGENERATE_ENVELOPE_VECTORS=1 to rewrite";
   fs::create_directories(kDir);
   for (const auto& entry : fs::directory_iterator(kDir)) {
     if (entry.path().extension() == ".txt") fs::remove(entry.path());
   }
   const Party contact("contact"), youth("youth"), supervisor("supervisor"), mallory("mallory");
-  const auto context = as_bytes("case:0192b7e0-0000-7000-8000-000000000001|event:0192b7e0-0000-7000-8000-00000000abcd|case");
+  const auto context =
+      as_bytes("case:0192b7e0-0000-7000-8000-000000000001|event:0192b7e0-0000-7000-8000-00000000abcd|case");
   const auto message = as_bytes("Hei! Ses vi i spillet i kveld kl 19?");
   PairwiseCache cache;
-  const auto seal = [&](const Party& from, std::vector<const Party*> to, EnvelopeKind kind, ByteView ctx, ByteView pt) {
+  const auto seal = [&](const Party& from, std::vector<const Party*> to, EnvelopeKind kind, ByteView ctx,
+                        ByteView pt) {
     std::vector<DevicePublicKeys> keys;
     for (const auto* p : to) keys.push_back(p->id.public_keys());
     return *crypto::seal(from.id, keys, kind, ctx, pt, cache);
@@ -227,41 +236,47 @@ TEST(EnvelopeVectors, RegenerateWhenAsked) {
   const auto record = EnvelopeKind::record;
 
   const auto one = seal(contact, {&youth}, chat, context, message);
-  write_vector("success_chat_one_recipient.txt", "success", "chat from the contact to the youth", chat, context, contact,
-               youth, one, message);
-  const auto note = as_bytes("Session note: played for 50 minutes, talked about school a little. Mood seemed better.");
+  write_vector("success_chat_one_recipient.txt", "success", "chat from the contact to the youth", chat,
+               context, contact, youth, one, message);
+  const auto note =
+      as_bytes("Session note: played for 50 minutes, talked about school a little. Mood seemed better.");
   const auto three = seal(contact, {&supervisor, &youth, &contact}, record, context, note);
-  write_vector("success_record_three_recipients.txt", "success", "signed record; the opener holds the second stanza",
-               record, context, contact, youth, three, note);
+  write_vector("success_record_three_recipients.txt", "success",
+               "signed record; the opener holds the second stanza", record, context, contact, youth, three,
+               note);
   const auto empty = seal(youth, {&contact}, chat, {}, {});
-  write_vector("success_empty_plaintext_empty_context.txt", "success", "zero-length plaintext and context", chat, {},
-               youth, contact, empty, ByteView{});
+  write_vector("success_empty_plaintext_empty_context.txt", "success", "zero-length plaintext and context",
+               chat, {}, youth, contact, empty, ByteView{});
   const Bytes big(5000, 'k');
   const auto large = seal(contact, {&youth}, chat, context, big);
-  write_vector("success_8k_bucket.txt", "success", "5000-byte plaintext padded to the 8 KiB bucket", chat, context,
-               contact, youth, large, big);
+  write_vector("success_8k_bucket.txt", "success", "5000-byte plaintext padded to the 8 KiB bucket", chat,
+               context, contact, youth, large, big);
 
-  write_vector("not_recipient.txt", "not_recipient", "sealed to the youth only; opened by the supervisor", chat,
-               context, contact, supervisor, one);
+  write_vector("not_recipient.txt", "not_recipient", "sealed to the youth only; opened by the supervisor",
+               chat, context, contact, supervisor, one);
   const auto by_mallory = seal(mallory, {&youth}, chat, context, message);
-  write_vector("bad_author_other_device.txt", "bad_author", "sealed by another device than the expected author", chat,
-               context, contact, youth, by_mallory);
+  write_vector("bad_author_other_device.txt", "bad_author",
+               "sealed by another device than the expected author", chat, context, contact, youth,
+               by_mallory);
   auto claimed = by_mallory;
   const auto fp = contact.id.fingerprint();
-  std::copy(fp.bytes.begin(), fp.bytes.end(), claimed.begin() + static_cast<std::ptrdiff_t>(3 + context.size()));
+  std::copy(fp.bytes.begin(), fp.bytes.end(),
+            claimed.begin() + static_cast<std::ptrdiff_t>(3 + context.size()));
   write_vector("bad_author_claimed_fingerprint.txt", "bad_author",
-               "sealed by another device that wrote the author's fingerprint into the header", chat, context, contact,
-               youth, claimed);
+               "sealed by another device that wrote the author's fingerprint into the header", chat, context,
+               contact, youth, claimed);
   PairwiseCache sup_cache;
   const auto opened_by_supervisor =
-      open(three, supervisor.id, {.author = contact.id.public_keys(), .kind = record, .context = context}, sup_cache);
+      open(three, supervisor.id, {.author = contact.id.public_keys(), .kind = record, .context = context},
+           sup_cache);
   const auto two = seal(contact, {&supervisor, &youth}, chat, context, message);
-  const auto opened_two =
-      open(two, supervisor.id, {.author = contact.id.public_keys(), .kind = chat, .context = context}, sup_cache);
-  const auto swapped = testing::swap_payload(two, opened_two->file_key, as_bytes("Session cancelled. Don't come."));
+  const auto opened_two = open(
+      two, supervisor.id, {.author = contact.id.public_keys(), .kind = chat, .context = context}, sup_cache);
+  const auto swapped =
+      testing::swap_payload(two, opened_two->file_key, as_bytes("Session cancelled. Don't come."));
   write_vector("bad_author_payload_swapped_by_fellow_recipient.txt", "bad_author",
-               "the other recipient re-encrypted a new payload under the file key and fixed the header MAC", chat,
-               context, contact, youth, swapped);
+               "the other recipient re-encrypted a new payload under the file key and fixed the header MAC",
+               chat, context, contact, youth, swapped);
   (void)opened_by_supervisor;
 
   auto other_stanza = two;
@@ -269,46 +284,50 @@ TEST(EnvelopeVectors, RegenerateWhenAsked) {
   const auto wrapped_at = static_cast<std::size_t>(parsed_two->wrapped_keys.data() - two.data());
   other_stanza[wrapped_at + 7] ^= 0x01;  // the supervisor's stanza; the youth opens
   write_vector("header_failure_other_stanza_altered.txt", "header_failure",
-               "another recipient's wrapped key was altered; the header MAC catches it", chat, context, contact, youth,
-               other_stanza);
+               "another recipient's wrapped key was altered; the header MAC catches it", chat, context,
+               contact, youth, other_stanza);
   auto unknown_kind = one;
   unknown_kind[1] = 3;
-  write_vector("header_failure_unknown_kind.txt", "header_failure", "kind byte 0x03 is not defined", chat, context,
-               contact, youth, unknown_kind);
+  write_vector("header_failure_unknown_kind.txt", "header_failure", "kind byte 0x03 is not defined", chat,
+               context, contact, youth, unknown_kind);
 
   auto bad_padding = format::pad(message);
   bad_padding.data()[bad_padding.size() - 1] = 0x01;
   const std::vector<DevicePublicKeys> to_youth{youth.id.public_keys()};
-  const auto padded_wrong = *format::seal_padded(contact.id, to_youth, chat, context, bad_padding.view(), cache);
+  const auto padded_wrong =
+      *format::seal_padded(contact.id, to_youth, chat, context, bad_padding.view(), cache);
   write_vector("payload_failure_nonzero_padding.txt", "payload_failure",
-               "authentic envelope whose padding has a non-zero byte", chat, context, contact, youth, padded_wrong);
+               "authentic envelope whose padding has a non-zero byte", chat, context, contact, youth,
+               padded_wrong);
   auto bad_length = format::pad(message);
   bad_length.data()[2] = 0x10;  // claims 4096+ bytes inside a 256-byte bucket
-  const auto length_wrong = *format::seal_padded(contact.id, to_youth, chat, context, bad_length.view(), cache);
+  const auto length_wrong =
+      *format::seal_padded(contact.id, to_youth, chat, context, bad_length.view(), cache);
   write_vector("payload_failure_padding_length.txt", "payload_failure",
                "authentic envelope whose padded length field exceeds its bucket", chat, context, contact,
                youth, length_wrong);
 
-  write_vector("truncated_last_byte.txt", "truncated", "the last byte of the payload tag is missing", chat, context,
-               contact, youth, ByteView(one).first(one.size() - 1));
-  write_vector("truncated_in_header.txt", "truncated", "cut inside the author fingerprint", chat, context, contact,
-               youth, ByteView(one).first(40));
-  write_vector("truncated_record_signature.txt", "truncated", "a record without its signature", record, context,
-               contact, youth, ByteView(three).first(three.size() - Signature::kSize));
+  write_vector("truncated_last_byte.txt", "truncated", "the last byte of the payload tag is missing", chat,
+               context, contact, youth, ByteView(one).first(one.size() - 1));
+  write_vector("truncated_in_header.txt", "truncated", "cut inside the author fingerprint", chat, context,
+               contact, youth, ByteView(one).first(40));
+  write_vector("truncated_record_signature.txt", "truncated", "a record without its signature", record,
+               context, contact, youth, ByteView(three).first(three.size() - Signature::kSize));
 
   auto future = one;
   future[0] = 0x02;
-  write_vector("unsupported_version.txt", "unsupported_version", "version byte 0x02", chat, context, contact, youth,
-               future);
-  write_vector("context_mismatch.txt", "context_mismatch", "the opener expects another event id", chat,
-               as_bytes("case:0192b7e0-0000-7000-8000-000000000001|event:0192b7e0-0000-7000-8000-00000000abce|case"),
-               contact, youth, one);
-  write_vector("kind_mismatch.txt", "kind_mismatch", "a chat envelope where a record is expected", record, context,
-               contact, youth, one);
+  write_vector("unsupported_version.txt", "unsupported_version", "version byte 0x02", chat, context, contact,
+               youth, future);
+  write_vector(
+      "context_mismatch.txt", "context_mismatch", "the opener expects another event id", chat,
+      as_bytes("case:0192b7e0-0000-7000-8000-000000000001|event:0192b7e0-0000-7000-8000-00000000abce|case"),
+      contact, youth, one);
+  write_vector("kind_mismatch.txt", "kind_mismatch", "a chat envelope where a record is expected", record,
+               context, contact, youth, one);
   auto forged_signature = three;
   forged_signature[forged_signature.size() - 33] ^= 0x20;
-  write_vector("bad_signature.txt", "bad_signature", "one bit of the record signature flipped", record, context,
-               contact, youth, forged_signature);
+  write_vector("bad_signature.txt", "bad_signature", "one bit of the record signature flipped", record,
+               context, contact, youth, forged_signature);
 }
 
 }  // namespace

@@ -35,7 +35,8 @@ struct History {
     EXPECT_TRUE(g.ok());
     return g.ok() ? *g : Bytes{};
   }
-  Result<Opened, OpenError> open_granted(ByteView env, ByteView grant, EnvelopeKind kind = EnvelopeKind::chat) {
+  Result<Opened, OpenError> open_granted(ByteView env, ByteView grant,
+                                         EnvelopeKind kind = EnvelopeKind::chat) {
     PairwiseCache newcomer_cache;
     return open_with_grant(env, grant, newcomer, expect(kind), member.public_keys(), newcomer_cache);
   }

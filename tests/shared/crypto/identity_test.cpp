@@ -14,7 +14,8 @@ namespace {
 TEST(DeviceIdentity, FingerprintIsDomainSeparatedHashOfBothPublicKeys) {
   const auto id = DeviceIdentity::generate();
   const auto& keys = id.public_keys();
-  const auto expected = sha256({as_bytes("spillkontakt/v1/device-fingerprint"), keys.signing.view(), keys.encryption.view()});
+  const auto expected =
+      sha256({as_bytes("spillkontakt/v1/device-fingerprint"), keys.signing.view(), keys.encryption.view()});
   EXPECT_EQ(id.fingerprint().view().size(), 32U);
   EXPECT_TRUE(std::ranges::equal(id.fingerprint().bytes, expected.bytes));
 }

@@ -15,7 +15,8 @@ TEST(OneTimeCode, GeneratesTenCanonicalSymbolsShownAsFourFourTwo) {
   for (int i = 0; i < 20; ++i) {
     const auto code = OneTimeCode::generate();
     const auto shown = code.display();
-    EXPECT_TRUE(std::regex_match(shown, std::regex("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}")))
+    EXPECT_TRUE(std::regex_match(
+        shown, std::regex("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}")))
         << shown;
     EXPECT_EQ(code.lookup(), shown.substr(0, 4));
     const auto again = OneTimeCode::parse(shown);
@@ -40,7 +41,8 @@ TEST(OneTimeCode, ParseNormalisesWhatPeopleType) {
 }
 
 TEST(OneTimeCode, ParseRejectsMalformedInput) {
-  for (const char* typed : {"", "KX7F-92QM-4", "KX7F-92QM-4TT", "KX7F-92QM-4U", "KX7F_92QM_4T", "KX7F-92QM-4T!", "ÆØÅ"}) {
+  for (const char* typed :
+       {"", "KX7F-92QM-4", "KX7F-92QM-4TT", "KX7F-92QM-4U", "KX7F_92QM_4T", "KX7F-92QM-4T!", "ÆØÅ"}) {
     const auto code = OneTimeCode::parse(typed);
     ASSERT_FALSE(code.ok()) << typed;
     EXPECT_EQ(code.error().code, "code.malformed");

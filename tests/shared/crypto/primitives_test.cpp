@@ -15,7 +15,9 @@ using testing::fixed;
 using testing::secret;
 using testing::unhex;
 
-std::string hex_of(ByteView b) { return hex_encode(b); }
+std::string hex_of(ByteView b) {
+  return hex_encode(b);
+}
 
 // --- RFC 7748
 
@@ -99,15 +101,18 @@ struct Ed25519Vector {
 const Ed25519Vector kEd25519Vectors[] = {
     {"9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60",
      "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a", "",
-     "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24"
+     "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f"
+     "0595bbe24"
      "655141438e7a100b"},
     {"4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb",
      "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c", "72",
-     "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302a"
+     "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2ea"
+     "eb4302a"
      "eeb00d291612bb0c00"},
     {"c5aa8df43f9f837bedb7442f31dcb7b166d38535076f094b85ce3a2e0b4458f7",
      "fc51cd8e6218a1a38da47ed00230f0580816ed13ba3303ac5deb911548908025", "af82",
-     "6291d657deec24024827e69c3abe01a30ce548a284743a445e3680d7db5ac3ac18ff9b538d16f290ae67f760984dc6594a7c15e9716ed2"
+     "6291d657deec24024827e69c3abe01a30ce548a284743a445e3680d7db5ac3ac18ff9b538d16f290ae67f760984dc6594a7c15e"
+     "9716ed2"
      "8dc027beceea1ec40a"},
 };
 
@@ -132,7 +137,8 @@ TEST(Ed25519, RejectsAlteredMessageSignatureOrKey) {
     bad.bytes[i] ^= 0x01;
     EXPECT_FALSE(ed25519_verify(key, unhex(v.message), bad)) << "byte " << i;
   }
-  EXPECT_FALSE(ed25519_verify(fixed<Ed25519PublicKey>(kEd25519Vectors[0].public_key), unhex(v.message), signature));
+  EXPECT_FALSE(
+      ed25519_verify(fixed<Ed25519PublicKey>(kEd25519Vectors[0].public_key), unhex(v.message), signature));
 }
 
 // --- RFC 5869
@@ -146,10 +152,13 @@ TEST(Hkdf, MatchesRfc5869TestCases1To3) {
   for (int i = 0xb0; i <= 0xff; ++i) info2.push_back(static_cast<std::uint8_t>(i));
   const Bytes ikm13(22, 0x0b);
 
-  EXPECT_EQ(hex_of(hkdf_sha256(unhex("000102030405060708090a0b0c"), ikm13, unhex("f0f1f2f3f4f5f6f7f8f9"), 42).view()),
-            "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865");
+  EXPECT_EQ(
+      hex_of(
+          hkdf_sha256(unhex("000102030405060708090a0b0c"), ikm13, unhex("f0f1f2f3f4f5f6f7f8f9"), 42).view()),
+      "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865");
   EXPECT_EQ(hex_of(hkdf_sha256(salt2, ikm2, info2, 82).view()),
-            "b11e398dc80327a1c8e7f78c596a49344f012eda2d4efad8a050cc4c19afa97c59045a99cac7827271cb41c65e590e09da3275600c2f"
+            "b11e398dc80327a1c8e7f78c596a49344f012eda2d4efad8a050cc4c19afa97c59045a99cac7827271cb41c65e590e09"
+            "da3275600c2f"
             "09b8367793a9aca3db71cc30c58179ec3e87c14c01d5c1f3434f1d87");
   EXPECT_EQ(hex_of(hkdf_sha256({}, ikm13, {}, 42).view()),
             "8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d9d201395faa4b61a96c8");
@@ -178,11 +187,13 @@ TEST(ConstantTimeEqual, ComparesContentAndLength) {
 // --- RFC 8439 §2.8.2
 
 TEST(Aead, MatchesRfc8439SealVectorAndRejectsAnyFlip) {
-  const auto key = *SymmetricKey::from(unhex("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"));
+  const auto key =
+      *SymmetricKey::from(unhex("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"));
   const auto nonce = unhex("070000004041424344454647");
   const auto ad = unhex("50515253c0c1c2c3c4c5c6c7");
   const auto plaintext = as_bytes(
-      "Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be "
+      "Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen "
+      "would be "
       "it.");
   Bytes sealed(plaintext.size() + kAeadTagSize);
   aead_seal(key, nonce, ad, plaintext, sealed);
@@ -204,10 +215,12 @@ TEST(Aead, MatchesRfc8439SealVectorAndRejectsAnyFlip) {
 // --- RFC 7914 §12 (the small vector; the OWASP cost is exercised by the key-file tests)
 
 TEST(Scrypt, MatchesRfc7914Vector) {
-  const auto out = scrypt(as_bytes("password"), as_bytes("NaCl"), ScryptParams{.log2_n = 10, .r = 8, .p = 16}, 64);
+  const auto out =
+      scrypt(as_bytes("password"), as_bytes("NaCl"), ScryptParams{.log2_n = 10, .r = 8, .p = 16}, 64);
   ASSERT_TRUE(out.ok());
   EXPECT_EQ(hex_of(out->view()),
-            "fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b3731622eaf30d92e22a3886ff109279d9830dac727afb94a83"
+            "fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b3731622eaf30d92e22a3886ff109279d9830da"
+            "c727afb94a83"
             "ee6d8360cbdfa2cc0640");
 }
 

@@ -54,8 +54,8 @@ enum class OpenError {
   grant_failure,        // the grant is malformed, for another envelope, or doesn't authenticate
 };
 std::string_view error_code(OpenError e);  // "envelope.not_recipient"
-std::string_view describe(OpenError e);   // a sentence for logs and support
-Error to_error(OpenError e);              // for layers that speak sk::Error
+std::string_view describe(OpenError e);    // a sentence for logs and support
+Error to_error(OpenError e);               // for layers that speak sk::Error
 
 // Caches the static X25519 secret (own·peer) per pair of keys, so sealing to and opening from a
 // known peer costs only the ephemeral agreement. Owned by the caller; not thread-safe (one per
@@ -63,7 +63,8 @@ Error to_error(OpenError e);              // for layers that speak sk::Error
 class PairwiseCache {
  public:
   explicit PairwiseCache(std::size_t capacity = 4096) : capacity_(capacity) {}
-  [[nodiscard]] Result<Secret<kKeySize>> shared_secret(const DeviceIdentity& self, const X25519PublicKey& peer);
+  [[nodiscard]] Result<Secret<kKeySize>> shared_secret(const DeviceIdentity& self,
+                                                       const X25519PublicKey& peer);
   std::size_t size() const { return entries_.size(); }
   void clear() { entries_.clear(); }
 
@@ -105,7 +106,8 @@ struct EnvelopeInfo {
 // Errors: envelope.no_recipients, envelope.too_many_recipients, envelope.duplicate_recipient,
 // envelope.context_too_large, envelope.plaintext_too_large, crypto.bad_key.
 [[nodiscard]] Result<Bytes> seal(const DeviceIdentity& author, std::span<const DevicePublicKeys> recipients,
-                                 EnvelopeKind kind, ByteView context, ByteView plaintext, PairwiseCache& cache);
+                                 EnvelopeKind kind, ByteView context, ByteView plaintext,
+                                 PairwiseCache& cache);
 
 // Costs one X25519 when the author pair is cached, plus an Ed25519 verify for records.
 [[nodiscard]] Result<Opened, OpenError> open(ByteView envelope, const DeviceIdentity& me,
@@ -119,8 +121,9 @@ struct EnvelopeInfo {
 // signed record so the grant itself is attributable.
 [[nodiscard]] Result<Bytes> make_grant(const Opened& opened, const DeviceIdentity& granter,
                                        const DevicePublicKeys& recipient, PairwiseCache& cache);
-[[nodiscard]] Result<Opened, OpenError> open_with_grant(ByteView envelope, ByteView grant, const DeviceIdentity& me,
-                                                        const Expectation& expected,
-                                                        const DevicePublicKeys& granter, PairwiseCache& cache);
+[[nodiscard]] Result<Opened, OpenError> open_with_grant(ByteView envelope, ByteView grant,
+                                                        const DeviceIdentity& me, const Expectation& expected,
+                                                        const DevicePublicKeys& granter,
+                                                        PairwiseCache& cache);
 
 }  // namespace sk::crypto

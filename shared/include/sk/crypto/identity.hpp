@@ -40,7 +40,8 @@ KeyId key_id(const X25519PublicKey& key);
 class DeviceIdentity {
  public:
   static DeviceIdentity generate();
-  static DeviceIdentity from_secrets(const Secret<kKeySize>& signing_seed, const Secret<kKeySize>& encryption_secret);
+  static DeviceIdentity from_secrets(const Secret<kKeySize>& signing_seed,
+                                     const Secret<kKeySize>& encryption_secret);
 
   const DevicePublicKeys& public_keys() const { return public_; }
   const Fingerprint& fingerprint() const { return fingerprint_; }
@@ -70,6 +71,7 @@ std::string safety_code(const Fingerprint& a, const Fingerprint& b);
 // The transcript a one-time code confirms (OneTimeCode::key_confirmation): the sender's role and
 // both devices' keys, so a confirmation can't be reflected back to its sender or replayed for
 // other keys. `role` is e.g. "contact" or "youth" and MUST differ between the two directions.
-Bytes pairing_transcript(std::string_view role, const DevicePublicKeys& sender, const DevicePublicKeys& receiver);
+Bytes pairing_transcript(std::string_view role, const DevicePublicKeys& sender,
+                         const DevicePublicKeys& receiver);
 
 }  // namespace sk::crypto

@@ -37,7 +37,8 @@ class OneTimeCode {
   [[nodiscard]] bool verify_key_confirmation(ByteView transcript, ByteView confirmation) const;
 
  private:
-  OneTimeCode(std::string lookup, SecretBuffer secret) : lookup_(std::move(lookup)), secret_(std::move(secret)) {}
+  OneTimeCode(std::string lookup, SecretBuffer secret)
+      : lookup_(std::move(lookup)), secret_(std::move(secret)) {}
   std::string lookup_;
   SecretBuffer secret_;  // the 6 canonical secret characters
 };
