@@ -83,7 +83,7 @@ Result<void> Store::apply_remote_events(std::string_view case_id, std::span<cons
 
 // Inside apply_remote_events' transaction.
 Result<void> Store::apply_one_remote(std::string_view case_id, const EventRecord& event) {
-  const std::optional<StoredEvent> existing = find(st_->find_event, event.event_id);
+  std::optional<StoredEvent> existing = find(st_->find_event, event.event_id);
   if (!existing) {
     Rewind rewind(st_->insert_event);
     detail::bind_event(st_->insert_event, event);
@@ -165,7 +165,7 @@ Result<void> Store::mark_sent(std::string_view event_id, std::int64_t server_seq
                               std::int64_t received_at_ms) {
   return guarded("mark outbox sent", [&]() -> Result<void> {
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
-    const std::optional<StoredEvent> existing = find(st_->find_event, event_id);
+    std::optional<StoredEvent> existing = find(st_->find_event, event_id);
     if (!existing) {
       return fail("store.not_found", "mark outbox sent: no event " + std::string(event_id));
     }
@@ -213,9 +213,9 @@ Result<std::int64_t> Store::requeue_in_flight() {
   return guarded("requeue outbox", [&]() -> Result<std::int64_t> {
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     Rewind rewind(st_->outbox_requeue);
-    const std::int64_t n = st_->outbox_requeue.exec();
+    std::int64_t requeued = st_->outbox_requeue.exec();
     tx.commit();
-    return n;
+    return requeued;
   });
 }
 

@@ -17,13 +17,13 @@ std::optional<std::string> optional_text(const SQLite::Column& c) {
 }
 Bytes blob(const SQLite::Column& c) {
   const auto* data = static_cast<const std::uint8_t*>(c.getBlob());
-  return Bytes(data, data + c.getBytes());
+  return {data, data + c.getBytes()};
 }
 
 OutboxState outbox_state(const std::string& text) {
-  if (text == "in_flight") return OutboxState::in_flight;
-  if (text == "sent") return OutboxState::sent;
-  return OutboxState::pending;  // the table's CHECK allows nothing else
+  if (text == "in_flight") return OutboxState::kInFlight;
+  if (text == "sent") return OutboxState::kSent;
+  return OutboxState::kPending;  // the table's CHECK allows nothing else
 }
 
 }  // namespace
@@ -65,20 +65,19 @@ void bind_event(SQLite::Statement& s, const EventRecord& e) {
 }
 
 StoredEvent read_event(const SQLite::Statement& s, int first_column) {
-  const int c = first_column;
   StoredEvent out;
-  out.event.event_id = s.getColumn(c + 0).getString();
-  out.event.case_id = s.getColumn(c + 1).getString();
-  out.event.kind = s.getColumn(c + 2).getString();
-  out.event.author_principal_id = s.getColumn(c + 3).getString();
-  out.event.author_device_id = s.getColumn(c + 4).getString();
-  out.event.audience = s.getColumn(c + 5).getString();
-  out.event.created_at_ms = s.getColumn(c + 6).getInt64();
-  out.event.server_seq = optional_int(s.getColumn(c + 7));
-  out.event.received_at_ms = optional_int(s.getColumn(c + 8));
-  out.event.body_json = s.getColumn(c + 9).getString();
-  out.local_seq = s.getColumn(c + 10).getInt64();
-  out.change_seq = s.getColumn(c + 11).getInt64();
+  out.event.event_id = s.getColumn(first_column + 0).getString();
+  out.event.case_id = s.getColumn(first_column + 1).getString();
+  out.event.kind = s.getColumn(first_column + 2).getString();
+  out.event.author_principal_id = s.getColumn(first_column + 3).getString();
+  out.event.author_device_id = s.getColumn(first_column + 4).getString();
+  out.event.audience = s.getColumn(first_column + 5).getString();
+  out.event.created_at_ms = s.getColumn(first_column + 6).getInt64();
+  out.event.server_seq = optional_int(s.getColumn(first_column + 7));
+  out.event.received_at_ms = optional_int(s.getColumn(first_column + 8));
+  out.event.body_json = s.getColumn(first_column + 9).getString();
+  out.local_seq = s.getColumn(first_column + 10).getInt64();
+  out.change_seq = s.getColumn(first_column + 11).getInt64();
   static_assert(kEventColumnCount == 12);
   return out;
 }
@@ -113,7 +112,7 @@ Peer read_peer(const SQLite::Statement& s) {
   out.role = s.getColumn(2).getString();
   out.sign_public_key = blob(s.getColumn(3));
   out.box_public_key = blob(s.getColumn(4));
-  out.verified_by = s.getColumn(5).getString() == "vouched" ? Verification::vouched : Verification::code;
+  out.verified_by = s.getColumn(5).getString() == "vouched" ? Verification::kVouched : Verification::kCode;
   out.vouched_by_device_id = optional_text(s.getColumn(6));
   out.revoked = s.getColumn(7).getInt() != 0;
   out.added_at_ms = s.getColumn(8).getInt64();
@@ -132,18 +131,18 @@ CaseRecord read_case(const SQLite::Statement& s) {
 
 std::string_view to_text(OutboxState state) {
   switch (state) {
-    case OutboxState::pending:
+    case OutboxState::kPending:
       return "pending";
-    case OutboxState::in_flight:
+    case OutboxState::kInFlight:
       return "in_flight";
-    case OutboxState::sent:
+    case OutboxState::kSent:
       return "sent";
   }
   return "pending";
 }
 
 std::string_view to_text(Verification verification) {
-  return verification == Verification::vouched ? "vouched" : "code";
+  return verification == Verification::kVouched ? "vouched" : "code";
 }
 
 }  // namespace sk::store::detail

@@ -53,7 +53,7 @@ std::string open_label(const std::filesystem::path& path, bool read_only) {
 }  // namespace
 
 Result<Store> Store::open(const std::filesystem::path& path, OpenOptions options) {
-  const std::string label = open_label(path, false);
+  std::string label = open_label(path, false);
   return guarded(label, [&]() -> Result<Store> {
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, options.busy_timeout_ms);
     // Refuse a newer database before touching it at all, even its journal mode.
@@ -68,7 +68,7 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenOptions options
 }
 
 Result<Store> Store::open_read_only(const std::filesystem::path& path, OpenOptions options) {
-  const std::string label = open_label(path, true);
+  std::string label = open_label(path, true);
   return guarded(label, [&]() -> Result<Store> {
     SQLite::Database db(path.string(), SQLite::OPEN_READONLY, options.busy_timeout_ms);
     configure_connection(db);

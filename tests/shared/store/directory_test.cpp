@@ -20,7 +20,7 @@ Peer sample_peer(const std::string& device_id) {
   p.role = "youth";
   p.sign_public_key = Bytes(32, 0x11);
   p.box_public_key = Bytes(32, 0x22);
-  p.verified_by = Verification::code;
+  p.verified_by = Verification::kCode;
   p.added_at_ms = 10;
   return p;
 }
@@ -54,7 +54,7 @@ TEST_F(Directory, IdentityWithAnUnknownRoleIsRefused) {
 
 TEST_F(Directory, PeersRoundTripAndAreListedByDeviceId) {
   Peer vouched = sample_peer("dev-b");
-  vouched.verified_by = Verification::vouched;
+  vouched.verified_by = Verification::kVouched;
   vouched.vouched_by_device_id = "dev-a";
   ASSERT_TRUE(store.upsert_peer(vouched).ok());
   ASSERT_TRUE(store.upsert_peer(sample_peer("dev-a")).ok());
@@ -81,7 +81,7 @@ TEST_F(Directory, PeerKeysMustBe32BytesAndVouchingNeedsAVoucher) {
   EXPECT_EQ(store.upsert_peer(short_key).error().code, "store.constraint");
 
   Peer no_voucher = sample_peer("dev-b");
-  no_voucher.verified_by = Verification::vouched;
+  no_voucher.verified_by = Verification::kVouched;
   EXPECT_EQ(store.upsert_peer(no_voucher).error().code, "store.constraint");
 
   Peer code_with_voucher = sample_peer("dev-c");

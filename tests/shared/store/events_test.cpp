@@ -35,7 +35,7 @@ class Events : public ::testing::Test {
 };
 
 TEST_F(Events, RecordingALocalEventWritesTheEventAndAPendingOutboxEntry) {
-  const EventRecord event = local_event("ev-1");
+  EventRecord event = local_event("ev-1");
   ASSERT_TRUE(store.record_local_event(event).ok());
 
   auto stored = store.find_event("ev-1");
@@ -43,7 +43,7 @@ TEST_F(Events, RecordingALocalEventWritesTheEventAndAPendingOutboxEntry) {
   EXPECT_EQ((*stored)->event, event);
   auto entry = store.find_outbox_entry("ev-1");
   ASSERT_TRUE(entry.ok() && entry->has_value());
-  EXPECT_EQ((*entry)->state, OutboxState::pending);
+  EXPECT_EQ((*entry)->state, OutboxState::kPending);
   EXPECT_EQ((*entry)->attempts, 0);
   EXPECT_EQ((*entry)->event, event);
 }
@@ -90,7 +90,7 @@ TEST_F(Events, LocalEventThatAlreadyHasAServerSeqIsRejected) {
 }
 
 TEST_F(Events, PulledBatchIsStoredWithoutOutboxEntriesAndAdvancesTheCursor) {
-  const std::vector<EventRecord> batch{remote_event("r-1", 1), remote_event("r-2", 2)};
+  std::vector<EventRecord> batch{remote_event("r-1", 1), remote_event("r-2", 2)};
   ASSERT_TRUE(store.apply_remote_events("case-1", batch, 2).ok());
 
   EXPECT_EQ(*store.cursor("case-1"), 2);
@@ -102,7 +102,7 @@ TEST_F(Events, PulledBatchIsStoredWithoutOutboxEntriesAndAdvancesTheCursor) {
 }
 
 TEST_F(Events, ApplyingTheSameBatchTwiceChangesNothing) {
-  const std::vector<EventRecord> batch{remote_event("r-1", 1), remote_event("r-2", 2)};
+  std::vector<EventRecord> batch{remote_event("r-1", 1), remote_event("r-2", 2)};
   ASSERT_TRUE(store.apply_remote_events("case-1", batch, 2).ok());
   auto first = store.events_after("case-1", 0);
   ASSERT_TRUE(store.apply_remote_events("case-1", batch, 2).ok());
@@ -128,14 +128,14 @@ TEST_F(Events, OwnEventComingBackFromTheServerIsConfirmedNotDuplicated) {
   EXPECT_EQ((*stored)->event.received_at_ms, 1234);
   auto entry = store.find_outbox_entry("mine");
   ASSERT_TRUE(entry.ok() && entry->has_value());
-  EXPECT_EQ((*entry)->state, OutboxState::sent);
+  EXPECT_EQ((*entry)->state, OutboxState::kSent);
   EXPECT_TRUE(store.next_pending(10)->empty());
   EXPECT_EQ(count(dir, "events"), 1);
 }
 
 TEST_F(Events, EventReturningWithAnotherServerSeqRollsBackTheWholeBatch) {
   ASSERT_TRUE(store.apply_remote_events("case-1", std::vector{remote_event("r-1", 1)}, 1).ok());
-  const std::vector<EventRecord> bad{remote_event("r-2", 2), remote_event("r-1", 3)};
+  std::vector<EventRecord> bad{remote_event("r-2", 2), remote_event("r-1", 3)};
   auto applied = store.apply_remote_events("case-1", bad, 3);
   ASSERT_FALSE(applied.ok());
   EXPECT_EQ(applied.error().code, "store.conflict");

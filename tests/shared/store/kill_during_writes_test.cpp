@@ -18,11 +18,12 @@
 #include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 #include <poll.h>
-#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -40,9 +41,9 @@ using testing::TempDir;
 constexpr int kMaxWrites = 1'000'000;  // far more than any kill point allows
 
 std::string crash_id(int i) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "crash-%07d", i);
-  return buf;
+  std::array<char, 32> buf{};
+  std::snprintf(buf.data(), buf.size(), "crash-%07d", i);
+  return buf.data();
 }
 
 // Bodies of varied size, some spilling onto overflow pages, so a torn write would show.
@@ -58,7 +59,7 @@ EventRecord crash_event(int i) {
   if (!store) _exit(2);
   for (int i = 0; i < kMaxWrites; ++i) {
     if (!store->record_local_event(crash_event(i))) _exit(3);
-    const std::string line = crash_id(i) + "\n";  // shorter than PIPE_BUF: written whole
+    std::string line = crash_id(i) + "\n";  // shorter than PIPE_BUF: written whole
     if (write(report_fd, line.data(), line.size()) != static_cast<ssize_t>(line.size())) _exit(4);
   }
   _exit(0);
@@ -74,10 +75,10 @@ struct KillPoint {
 void drain(int fd, std::string& buffer, std::vector<std::string>& reported, int timeout_ms) {
   pollfd p{fd, POLLIN, 0};
   if (poll(&p, 1, timeout_ms) <= 0) return;
-  char chunk[4096];
-  const ssize_t n = read(fd, chunk, sizeof chunk);
+  std::array<char, 4096> chunk{};
+  ssize_t n = read(fd, chunk.data(), chunk.size());
   if (n <= 0) return;
-  buffer.append(chunk, static_cast<std::size_t>(n));
+  buffer.append(chunk.data(), static_cast<std::size_t>(n));
   for (std::size_t nl; (nl = buffer.find('\n')) != std::string::npos;) {
     reported.push_back(buffer.substr(0, nl));
     buffer.erase(0, nl + 1);
@@ -95,9 +96,9 @@ TEST_P(KillDuringWrites, LeavesEveryCommittedEventWithItsOutboxEntryAndNoHalfRow
   TempDir dir;
   { Store setup = testing::open_with_case(dir.db()); }  // closed before fork: no shared handle
 
-  int fds[2];
-  ASSERT_EQ(pipe(fds), 0);
-  const pid_t child = fork();
+  std::array<int, 2> fds{};
+  ASSERT_EQ(pipe(fds.data()), 0);
+  pid_t child = fork();
   ASSERT_NE(child, -1);
   if (child == 0) {
     close(fds[0]);
@@ -107,8 +108,8 @@ TEST_P(KillDuringWrites, LeavesEveryCommittedEventWithItsOutboxEntryAndNoHalfRow
 
   std::vector<std::string> reported;
   std::string partial;
-  const auto deadline = Clock::now() + point.after;
-  const auto give_up = Clock::now() + 20s;
+  auto deadline = Clock::now() + point.after;
+  auto give_up = Clock::now() + 20s;
   while (Clock::now() < give_up) {
     if (point.commits > 0 && static_cast<int>(reported.size()) >= point.commits) break;
     if (point.commits == 0 && Clock::now() >= deadline) break;
@@ -118,7 +119,7 @@ TEST_P(KillDuringWrites, LeavesEveryCommittedEventWithItsOutboxEntryAndNoHalfRow
   int status = 0;
   ASSERT_EQ(waitpid(child, &status, 0), child);
   while (true) {  // the rest of the reports, up to EOF now that the writer is gone
-    const std::size_t before = reported.size() + partial.size();
+    std::size_t before = reported.size() + partial.size();
     drain(fds[0], partial, reported, 0);
     if (reported.size() + partial.size() == before) break;
   }
@@ -145,7 +146,7 @@ TEST_P(KillDuringWrites, LeavesEveryCommittedEventWithItsOutboxEntryAndNoHalfRow
             0)
       << "outbox entry without event";
 
-  const auto stored = static_cast<std::size_t>(scalar(raw, "SELECT count(*) FROM events"));
+  auto stored = static_cast<std::size_t>(scalar(raw, "SELECT count(*) FROM events"));
   EXPECT_GE(stored, reported.size()) << "an acknowledged write was lost";
   EXPECT_LE(stored, reported.size() + 1);
   for (std::size_t i = 0; i < reported.size(); ++i) {
@@ -159,9 +160,9 @@ TEST_P(KillDuringWrites, LeavesEveryCommittedEventWithItsOutboxEntryAndNoHalfRow
   ASSERT_EQ(pending->size(), stored);
   for (std::size_t i = 0; i < pending->size(); ++i) {
     const OutboxEntry& entry = (*pending)[i];
-    const EventRecord expected = crash_event(static_cast<int>(i));
+    EventRecord expected = crash_event(static_cast<int>(i));
     ASSERT_EQ(entry.event, expected) << "stored row " << i << " differs from what was written";
-    EXPECT_EQ(entry.state, OutboxState::pending);
+    EXPECT_EQ(entry.state, OutboxState::kPending);
     EXPECT_EQ(entry.attempts, 0);
   }
   ::testing::Test::RecordProperty("reported_commits", static_cast<int>(reported.size()));

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <functional>
 #include <map>
 #include <string>
@@ -83,7 +84,7 @@ std::string signature(SQLite::Database& db, int up_to_version) {
 }
 
 SQLite::Database open_raw(const TempDir& dir) {
-  return SQLite::Database(dir.db().string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  return {dir.db().string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE};
 }
 
 TEST(Schema, EveryMigrationHasATestStep) {
@@ -98,7 +99,7 @@ TEST(Schema, EveryMigrationHasATestStep) {
 class EachMigration : public ::testing::TestWithParam<int> {};
 
 TEST_P(EachMigration, AppliesToAnEmptyDatabase) {
-  const int version = GetParam();
+  int version = GetParam();
   TempDir dir;
   SQLite::Database db = open_raw(dir);
   ASSERT_TRUE(schema::migrate(db, version).ok());
@@ -113,13 +114,13 @@ TEST_P(EachMigration, AppliesToAnEmptyDatabase) {
 }
 
 TEST_P(EachMigration, KeepsEveryRowOfThePreviousVersion) {
-  const int version = GetParam();
+  int version = GetParam();
   TempDir dir;
   SQLite::Database db = open_raw(dir);
   db.exec("PRAGMA foreign_keys = ON");
   ASSERT_TRUE(schema::migrate(db, version - 1).ok());
   for (int v = 1; v < version; ++v) steps().at(v).seed(db);
-  const std::string before = signature(db, version - 1);
+  std::string before = signature(db, version - 1);
 
   auto migrated = schema::migrate(db, version);
   ASSERT_TRUE(migrated.ok()) << migrated.error().message;
@@ -171,7 +172,7 @@ TEST(Schema, ReopeningALatestDatabaseChangesNothing) {
 
 TEST(Schema, DatabaseFromANewerAppIsRefusedAndLeftUntouched) {
   TempDir dir;
-  const int newer = schema::latest_version() + 1;
+  int newer = schema::latest_version() + 1;
   {
     SQLite::Database db = open_raw(dir);
     ASSERT_TRUE(schema::migrate(db).ok());
@@ -203,7 +204,7 @@ TEST(Schema, ReadOnlyOpenRefusesAnOutdatedDatabase) {
 
 TEST(Schema, FailedMigrationStepLeavesThePreviousVersionIntact) {
   TempDir dir;
-  const int last = schema::latest_version();
+  int last = schema::latest_version();
   {
     SQLite::Database db = open_raw(dir);
     ASSERT_TRUE(schema::migrate(db, last - 1).ok());
@@ -232,12 +233,7 @@ TEST(Schema, MigratingDownIsRefused) {
 
 TEST(Schema, OpenOfAFileThatIsNotADatabaseFailsWithACode) {
   TempDir dir;
-  {
-    std::FILE* f = std::fopen(dir.db().c_str(), "wb");
-    ASSERT_NE(f, nullptr);
-    std::fputs("this is not a database, just some text that is long enough to look like a header", f);
-    std::fclose(f);
-  }
+  std::ofstream(dir.db()) << "this is not a database, just text long enough to look like a header";
   auto store = Store::open(dir.db());
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.error().code, "store.corrupt");

@@ -18,6 +18,7 @@ using testing::TempDir;
 
 std::vector<std::string> ids(const std::vector<OutboxEntry>& entries) {
   std::vector<std::string> out;
+  out.reserve(entries.size());
   for (const OutboxEntry& e : entries) out.push_back(e.event.event_id);
   return out;
 }
@@ -46,13 +47,13 @@ TEST_F(Outbox, PendingEntriesComeInTheOrderTheyWereRecorded) {
 TEST_F(Outbox, InFlightEntriesAreNotHandedOutAgain) {
   ASSERT_TRUE(store.mark_in_flight(std::vector<std::string>{"ev-c", "ev-a"}).ok());
   EXPECT_EQ(ids(*store.next_pending(10)), std::vector<std::string>{"ev-b"});
-  EXPECT_EQ(entry("ev-c").state, OutboxState::in_flight);
+  EXPECT_EQ(entry("ev-c").state, OutboxState::kInFlight);
 }
 
 TEST_F(Outbox, AcknowledgedPushMarksSentAndGivesTheEventItsServerSeq) {
   ASSERT_TRUE(store.mark_in_flight(std::vector<std::string>{"ev-c"}).ok());
   ASSERT_TRUE(store.mark_sent("ev-c", 41, 5000).ok());
-  EXPECT_EQ(entry("ev-c").state, OutboxState::sent);
+  EXPECT_EQ(entry("ev-c").state, OutboxState::kSent);
   auto event = store.find_event("ev-c");
   EXPECT_EQ((*event)->event.server_seq, 41);
   EXPECT_EQ((*event)->event.received_at_ms, 5000);
@@ -68,8 +69,8 @@ TEST_F(Outbox, FailedPushReturnsToPendingWithAttemptsAndError) {
   ASSERT_TRUE(store.mark_failed("ev-c", "http 503").ok());
   ASSERT_TRUE(store.mark_in_flight(std::vector<std::string>{"ev-c"}).ok());
   ASSERT_TRUE(store.mark_failed("ev-c", "timeout").ok());
-  const OutboxEntry e = entry("ev-c");
-  EXPECT_EQ(e.state, OutboxState::pending);
+  OutboxEntry e = entry("ev-c");
+  EXPECT_EQ(e.state, OutboxState::kPending);
   EXPECT_EQ(e.attempts, 2);
   EXPECT_EQ(e.last_error, "timeout");
   EXPECT_EQ(ids(*store.next_pending(1)), std::vector<std::string>{"ev-c"}) << "keeps its place";
@@ -78,7 +79,7 @@ TEST_F(Outbox, FailedPushReturnsToPendingWithAttemptsAndError) {
 TEST_F(Outbox, LateFailureReportDoesNotUndoASentEntry) {
   ASSERT_TRUE(store.mark_sent("ev-a", 3, 1).ok());
   ASSERT_TRUE(store.mark_failed("ev-a", "timeout").ok());
-  EXPECT_EQ(entry("ev-a").state, OutboxState::sent);
+  EXPECT_EQ(entry("ev-a").state, OutboxState::kSent);
   EXPECT_EQ(entry("ev-a").attempts, 0);
 }
 

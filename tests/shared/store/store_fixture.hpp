@@ -2,9 +2,9 @@
 // Shared helpers for the store tests: a temp directory per test, and sample rows.
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <cstdint>
+#include <cstdlib>  // mkdtemp (POSIX)
 #include <filesystem>
 #include <string>
 
@@ -26,8 +26,8 @@ class TempDir {
     std::error_code ignored;
     std::filesystem::remove_all(path_, ignored);
   }
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path db() const { return path_ / "profile.sqlite"; }
+  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+  [[nodiscard]] std::filesystem::path db() const { return path_ / "profile.sqlite"; }
 
  private:
   std::filesystem::path path_;

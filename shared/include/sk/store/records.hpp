@@ -43,11 +43,11 @@ struct EventPage {
   std::int64_t next_cursor = 0;     // highest change_seq seen (the input cursor if nothing new)
 };
 
-enum class OutboxState { pending, in_flight, sent };
+enum class OutboxState { kPending, kInFlight, kSent };
 
 struct OutboxEntry {
   std::int64_t outbox_seq = 0;  // enqueue order: the order the sync engine must push in
-  OutboxState state = OutboxState::pending;
+  OutboxState state = OutboxState::kPending;
   std::int64_t attempts = 0;  // failed pushes so far
   std::optional<std::string> last_error;
   EventRecord event;
@@ -66,7 +66,7 @@ struct Identity {
   friend bool operator==(const Identity&, const Identity&) = default;
 };
 
-enum class Verification { code, vouched };
+enum class Verification { kCode, kVouched };
 
 // Another device whose keys this device trusts, and how that trust was earned.
 struct Peer {
@@ -75,7 +75,7 @@ struct Peer {
   std::string role;       // "youth", "contact" or "supervisor"
   Bytes sign_public_key;  // Ed25519, 32 bytes
   Bytes box_public_key;   // X25519, 32 bytes
-  Verification verified_by = Verification::code;
+  Verification verified_by = Verification::kCode;
   std::optional<std::string> vouched_by_device_id;  // set exactly when verified_by == vouched
   bool revoked = false;
   std::int64_t added_at_ms = 0;
