@@ -2,6 +2,7 @@ sk_add_test_suite(sk_store_tests
   SOURCES
     store/directory_test.cpp
     store/events_test.cpp
+    store/kill_during_sync_test.cpp
     store/kill_during_writes_test.cpp
     store/migration_test.cpp
     store/outbox_test.cpp
