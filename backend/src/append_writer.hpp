@@ -1,0 +1,57 @@
+#pragma once
+// AppendWriter: the one thread that appends to case mailboxes, with group commit.
+//
+// Request threads submit appends; the writer takes everything queued (up to kMaxBatch), commits
+// it in ONE transaction (Storage::append_batch), then calls `on_commit` with the cases that
+// changed (which wakes their long-polls) and each `done` with its result. An append is
+// therefore acknowledged only after its COMMIT, and appends that arrive together share one
+// fsync. `done` runs on the writer thread: it must only hand the result over, not block.
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "storage.hpp"
+
+namespace sk::backend {
+
+class AppendWriter {
+ public:
+  using Done = std::function<void(Result<AppendAck>)>;
+  using OnCommit = std::function<void(const std::vector<std::string>& changed_cases)>;
+  static constexpr std::size_t kMaxBatch = 512;
+
+  AppendWriter(Storage& storage, OnCommit on_commit);
+  ~AppendWriter();
+  AppendWriter(const AppendWriter&) = delete;
+  AppendWriter& operator=(const AppendWriter&) = delete;
+
+  // False once close() has begun: the caller answers "unavailable".
+  bool submit(AppendRequest request, Done done);
+  // Stops taking appends, commits everything already queued, joins the thread. Idempotent.
+  void close();
+
+  std::uint64_t batches() const;
+
+ private:
+  struct Job {
+    AppendRequest request;
+    Done done;
+  };
+  void run();
+
+  Storage& storage_;
+  OnCommit on_commit_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<Job> queue_;
+  bool closing_ = false;
+  std::uint64_t batches_ = 0;
+  std::thread thread_;
+};
+
+}  // namespace sk::backend

@@ -1,0 +1,262 @@
+#include <utility>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include "http_server.hpp"
+
+#include <fstream>
+#include <optional>
+
+#include <spdlog/spdlog.h>
+
+namespace sk::backend {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace ssl = asio::ssl;
+using tcp = asio::ip::tcp;
+using boost::system::error_code;
+
+namespace {
+
+constexpr auto kWriteTimeout = std::chrono::seconds(30);
+constexpr auto kTlsShutdownTimeout = std::chrono::seconds(5);
+constexpr auto kAcceptRetryDelay = std::chrono::milliseconds(100);
+
+bool is_parse_error(const error_code& ec) {
+  return &ec.category() == &http::make_error_code(http::error::bad_target).category();
+}
+
+bool is_limit_error(const error_code& ec) {
+  return ec == http::error::body_limit || ec == http::error::header_limit || ec == http::error::buffer_overflow;
+}
+
+Request to_request(const http::request<http::string_body>& m, std::string remote_ip) {
+  Request r;
+  r.method = std::string(m.method_string());
+  r.target = std::string(m.target());
+  r.authorization = std::string(m[http::field::authorization]);
+  r.content_type = std::string(m[http::field::content_type]);
+  r.body = m.body();
+  r.remote_ip = std::move(remote_ip);
+  return r;
+}
+
+http::response<http::string_body> to_message(Response r, unsigned version, bool keep_alive) {
+  http::response<http::string_body> m{static_cast<http::status>(r.status), version};
+  m.set(http::field::content_type, r.content_type);
+  m.set(http::field::cache_control, "no-store");
+  if (r.retry_after_seconds > 0) m.set(http::field::retry_after, std::to_string(r.retry_after_seconds));
+  m.body() = std::move(r.body);
+  m.keep_alive(keep_alive);
+  m.prepare_payload();
+  return m;
+}
+
+// The answer to one request, delivered to the connection's strand from any thread.
+struct Pending {
+  explicit Pending(const asio::any_io_executor& ex) : signal(ex) {
+    signal.expires_at(asio::steady_timer::time_point::max());
+  }
+  asio::steady_timer signal;
+  std::optional<Response> response;
+};
+
+}  // namespace
+
+struct HttpServer::Impl : std::enable_shared_from_this<Impl> {
+  Impl(asio::io_context& i, Router& r, const ServeConfig& c) : io(i), router(r), config(c), acceptor(i) {}
+
+  asio::io_context& io;
+  Router& router;
+  const ServeConfig& config;
+  tcp::acceptor acceptor;
+  std::optional<ssl::context> tls;
+  bool draining = false;
+  std::size_t in_flight = 0;
+
+  asio::awaitable<void> accept_loop();
+  // Takes references only: g++ 12 destroys by-value coroutine arguments made from temporaries
+  // inside a co_await expression twice.
+  template <class Stream>
+  asio::awaitable<void> serve_requests(Stream& stream, const std::string& remote_ip);
+  asio::awaitable<void> plain_session(tcp::socket socket);
+  asio::awaitable<void> tls_session(tcp::socket socket);
+  void dispatch(Request request, const std::shared_ptr<Pending>& pending, const asio::any_io_executor& ex);
+};
+
+void HttpServer::Impl::dispatch(Request request, const std::shared_ptr<Pending>& pending,
+                                const asio::any_io_executor& ex) {
+  router.handle(std::move(request), [pending, ex](Response r) {
+    asio::post(ex, [pending, r = std::move(r)]() mutable {
+      pending->response = std::move(r);
+      pending->signal.cancel();
+    });
+  });
+}
+
+template <class Stream>
+asio::awaitable<void> HttpServer::Impl::serve_requests(Stream& stream, const std::string& remote_ip) {
+  auto self = shared_from_this();
+  const auto ex = co_await asio::this_coro::executor;
+  beast::flat_buffer buffer;
+  for (;;) {
+    http::request_parser<http::string_body> parser;
+    parser.header_limit(kHeaderLimit);
+    parser.body_limit(kRequestLimit);
+    beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(config.read_timeout_seconds));
+    error_code ec;
+    co_await http::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+    std::optional<Response> refusal;
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout) co_return;  // closed or too slow
+    if (is_limit_error(ec)) {
+      refusal = errors::too_large();
+    } else if (is_parse_error(ec)) {
+      refusal = errors::bad_request();
+    } else if (ec) {
+      co_return;  // the connection failed: nothing to answer
+    }
+    const unsigned version = refusal ? 11 : parser.get().version();
+    bool keep_alive = !refusal && parser.get().keep_alive() && !draining;
+    // Counted until the answer is written, so a graceful shutdown waits for it.
+    ++in_flight;
+    Response response;
+    if (refusal) {
+      response = std::move(*refusal);
+    } else {
+      auto pending = std::make_shared<Pending>(ex);
+      dispatch(to_request(parser.get(), remote_ip), pending, ex);
+      while (!pending->response) {
+        co_await pending->signal.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+      }
+      response = std::move(*pending->response);
+      keep_alive = keep_alive && !draining;
+    }
+    auto message = to_message(std::move(response), version, keep_alive);
+    beast::get_lowest_layer(stream).expires_after(kWriteTimeout);
+    co_await http::async_write(stream, message, asio::redirect_error(asio::use_awaitable, ec));
+    --in_flight;
+    if (ec || !keep_alive) co_return;
+  }
+}
+
+asio::awaitable<void> HttpServer::Impl::plain_session(tcp::socket socket) {
+  try {
+    error_code ec;
+    const auto remote = socket.remote_endpoint(ec);
+    const std::string ip = ec ? std::string() : remote.address().to_string();
+    beast::tcp_stream stream(std::move(socket));
+    co_await serve_requests(stream, ip);
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  } catch (const std::exception& e) {
+    spdlog::error("http: connection failed: {}", e.what());
+  }
+}
+
+asio::awaitable<void> HttpServer::Impl::tls_session(tcp::socket socket) {
+  try {
+    error_code ec;
+    const auto remote = socket.remote_endpoint(ec);
+    const auto ip = ec ? std::string() : remote.address().to_string();
+    beast::ssl_stream<beast::tcp_stream> stream(beast::tcp_stream(std::move(socket)), *tls);
+    beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(config.read_timeout_seconds));
+    co_await stream.async_handshake(ssl::stream_base::server, asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) co_return;
+    co_await serve_requests(stream, ip);
+    beast::get_lowest_layer(stream).expires_after(kTlsShutdownTimeout);
+    co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
+  } catch (const std::exception& e) {
+    spdlog::error("http: TLS connection failed: {}", e.what());
+  }
+}
+
+asio::awaitable<void> HttpServer::Impl::accept_loop() {
+  auto self = shared_from_this();
+  for (;;) {
+    error_code ec;
+    tcp::socket socket(asio::make_strand(io));
+    co_await acceptor.async_accept(socket, asio::redirect_error(asio::use_awaitable, ec));
+    if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
+    if (ec) {
+      // Out of descriptors, for instance: back off instead of spinning.
+      spdlog::warn("http: accept failed: {}", ec.message());
+      asio::steady_timer pause(io, kAcceptRetryDelay);
+      co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+      continue;
+    }
+    socket.set_option(tcp::no_delay(true), ec);
+    auto ex = socket.get_executor();
+    if (tls) {
+      asio::co_spawn(ex, tls_session(std::move(socket)), asio::detached);
+    } else {
+      asio::co_spawn(ex, plain_session(std::move(socket)), asio::detached);
+    }
+  }
+}
+
+HttpServer::HttpServer(asio::io_context& io, Router& router, const ServeConfig& config)
+    : impl_(std::make_shared<Impl>(io, router, config)) {}
+
+HttpServer::~HttpServer() = default;
+
+Result<std::uint16_t> HttpServer::listen(const Endpoint& endpoint) {
+  try {
+    if (!impl_->config.insecure_http) {
+      impl_->tls.emplace(ssl::context::tls_server);
+      impl_->tls->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
+                              ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use);
+      impl_->tls->use_certificate_chain_file(impl_->config.tls_cert.string());
+      impl_->tls->use_private_key_file(impl_->config.tls_key.string(), ssl::context::pem);
+    }
+  } catch (const std::exception& e) {
+    return sk::fail("tls", std::string("Cannot load the TLS certificate or key: ") + e.what());
+  }
+  try {
+    const tcp::endpoint ep(asio::ip::make_address(endpoint.host), endpoint.port);
+    auto& a = impl_->acceptor;
+    a.open(ep.protocol());
+    a.set_option(asio::socket_base::reuse_address(true));
+    a.bind(ep);
+    a.listen(asio::socket_base::max_listen_connections);
+  } catch (const std::exception& e) {
+    return sk::fail("listen", std::string("Cannot listen on the address: ") + e.what());
+  }
+  const auto port = impl_->acceptor.local_endpoint().port();
+  if (!impl_->config.port_file.empty()) {
+    // Written whole, then renamed, so a reader never sees half a number.
+    auto tmp = impl_->config.port_file;
+    tmp += ".tmp";
+    {
+      std::ofstream out(tmp, std::ios::trunc);
+      out << port << "\n";
+    }
+    std::error_code fec;
+    std::filesystem::rename(tmp, impl_->config.port_file, fec);
+    if (fec) return sk::fail("listen", "Cannot write the port file.");
+  }
+  asio::co_spawn(impl_->io, impl_->accept_loop(), asio::detached);
+  return port;
+}
+
+void HttpServer::stop_accepting() {
+  impl_->draining = true;
+  error_code ec;
+  impl_->acceptor.close(ec);
+}
+
+std::size_t HttpServer::in_flight() const { return impl_->in_flight; }
+
+}  // namespace sk::backend

@@ -1,0 +1,63 @@
+#include <algorithm>
+
+#include <spdlog/spdlog.h>
+
+#include "api_context.hpp"
+#include "ids.hpp"
+#include "sk/core/encoding.hpp"
+
+namespace sk::backend::route_util {
+
+std::optional<CaseInfo> visible_case(ApiContext& ctx, const Caller& caller, const std::string& case_id,
+                                     Response* error) {
+  *error = errors::not_found();
+  if (!is_id(case_id)) return std::nullopt;
+  auto found = ctx.storage.find_case(case_id);
+  if (!found) {
+    *error = errors::unavailable();
+    return std::nullopt;
+  }
+  if (!found->has_value()) return std::nullopt;
+  const auto& c = **found;
+  if (c.org_id != caller.org_id) return std::nullopt;  // other organisations: as if it did not exist
+  const bool member = caller.role == Role::supervisor ||
+                      (caller.role == Role::youth && c.youth_principal == caller.principal_id) ||
+                      (caller.role == Role::contact &&
+                       std::find(c.contacts.begin(), c.contacts.end(), caller.principal_id) != c.contacts.end());
+  if (!member) return std::nullopt;
+  return c;
+}
+
+AudienceMask readable(const CaseInfo& c, const Caller& caller) {
+  switch (caller.role) {
+    case Role::youth: return audience_bit(Audience::case_members) | audience_bit(Audience::youth_consented);
+    case Role::contact:
+      return audience_bit(Audience::case_members) | audience_bit(Audience::team) |
+             audience_bit(Audience::youth_consented);
+    case Role::supervisor:
+      return audience_bit(Audience::team) | (c.youth_consent ? audience_bit(Audience::youth_consented) : 0u);
+  }
+  return 0;
+}
+
+bool may_post(const CaseInfo& c, const Caller& caller, Audience audience) {
+  if (caller.role == Role::supervisor) return audience == Audience::team;
+  if (caller.role == Role::youth) return audience != Audience::team && (readable(c, caller) & audience_bit(audience));
+  return true;  // contacts of the case read and write every audience
+}
+
+nlohmann::json device_json(const Device& d) {
+  return {{"device_id", d.id},
+          {"ed25519", base64url_encode(d.keys.ed25519)},
+          {"x25519", base64url_encode(d.keys.x25519)},
+          {"revoked", d.revoked}};
+}
+
+void audit(ApiContext& ctx, std::string kind, const std::string& org_id, const std::string& principal_id,
+           const std::string& device_id, std::string detail) {
+  AuditEntry e{now_ms(), std::move(kind), org_id, principal_id, device_id, std::move(detail)};
+  if (auto r = ctx.storage.audit(e); !r) spdlog::error("audit: cannot record event={}", e.kind);
+  spdlog::info("audit event={} org={} principal={} device={}", e.kind, e.org_id, e.principal_id, e.device_id);
+}
+
+}  // namespace sk::backend::route_util

@@ -1,0 +1,211 @@
+// SqliteStorage, second half: cases, key directory and the mailbox (see sqlite_storage.hpp).
+#include <spdlog/spdlog.h>
+
+#include "ids.hpp"
+#include "sqlite_storage.hpp"
+
+namespace sk::backend {
+
+namespace {
+
+Bytes blob(const SQLite::Column& c) {
+  const auto* p = static_cast<const std::uint8_t*>(c.getBlob());
+  return Bytes(p, p + c.getBytes());
+}
+
+}  // namespace
+
+Result<std::string> SqliteStorage::create_case(const CodeIssue& code, std::int64_t now) {
+  return storage_guard([&]() -> Result<std::string> {
+    std::lock_guard lock(mutex_);
+    SQLite::Transaction tx(*main_);
+    const auto case_id = new_id();
+    SQLite::Statement c(*main_, "INSERT INTO cases(id, org_id, created_at) VALUES (?, ?, ?)");
+    c.bind(1, case_id);
+    c.bind(2, code.org_id);
+    c.bind(3, now);
+    c.exec();
+    SQLite::Statement m(*main_, "INSERT INTO case_contacts(case_id, principal_id) VALUES (?, ?)");
+    m.bind(1, case_id);
+    m.bind(2, code.issuer_principal);
+    m.exec();
+    try {
+      insert_code(code, case_id, now);
+    } catch (const SQLite::Exception& e) {
+      if (e.getErrorCode() == SQLITE_CONSTRAINT) return sk::fail("conflict", "This lookup id is in use.");
+      throw;
+    }
+    tx.commit();
+    return case_id;
+  });
+}
+
+std::optional<CaseInfo> SqliteStorage::load_case(const std::string& case_id) {
+  SQLite::Statement s(*main_, "SELECT org_id, youth_principal, youth_consent FROM cases WHERE id = ?");
+  s.bind(1, case_id);
+  if (!s.executeStep()) return std::nullopt;
+  CaseInfo c;
+  c.id = case_id;
+  c.org_id = s.getColumn(0).getString();
+  c.youth_principal = s.getColumn(1).isNull() ? "" : s.getColumn(1).getString();
+  c.youth_consent = s.getColumn(2).getInt() != 0;
+  SQLite::Statement m(*main_, "SELECT principal_id FROM case_contacts WHERE case_id = ? ORDER BY principal_id");
+  m.bind(1, case_id);
+  while (m.executeStep()) c.contacts.push_back(m.getColumn(0).getString());
+  return c;
+}
+
+Result<std::optional<CaseInfo>> SqliteStorage::find_case(const std::string& case_id) {
+  return storage_guard([&]() -> Result<std::optional<CaseInfo>> {
+    std::lock_guard lock(mutex_);
+    return load_case(case_id);
+  });
+}
+
+Result<std::vector<CaseInfo>> SqliteStorage::list_cases(const Caller& caller) {
+  return storage_guard([&]() -> Result<std::vector<CaseInfo>> {
+    std::lock_guard lock(mutex_);
+    std::string sql;
+    switch (caller.role) {
+      case Role::supervisor: sql = "SELECT id FROM cases WHERE org_id = ?1 ORDER BY created_at"; break;
+      case Role::contact:
+        sql = "SELECT c.id FROM cases c JOIN case_contacts m ON m.case_id = c.id "
+              "WHERE m.principal_id = ?2 AND c.org_id = ?1 ORDER BY c.created_at";
+        break;
+      case Role::youth: sql = "SELECT id FROM cases WHERE youth_principal = ?2 AND org_id = ?1"; break;
+    }
+    SQLite::Statement s(*main_, sql);
+    s.bind(1, caller.org_id);
+    if (caller.role != Role::supervisor) s.bind(2, caller.principal_id);
+    std::vector<std::string> ids;
+    while (s.executeStep()) ids.push_back(s.getColumn(0).getString());
+    std::vector<CaseInfo> out;
+    for (const auto& id : ids) {
+      if (auto c = load_case(id)) out.push_back(std::move(*c));
+    }
+    return out;
+  });
+}
+
+Result<void> SqliteStorage::add_contact(const std::string& case_id, const std::string& principal_id) {
+  return storage_guard([&]() -> Result<void> {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement s(*main_, "INSERT OR IGNORE INTO case_contacts(case_id, principal_id) VALUES (?, ?)");
+    s.bind(1, case_id);
+    s.bind(2, principal_id);
+    s.exec();
+    return {};
+  });
+}
+
+Result<void> SqliteStorage::set_consent(const std::string& case_id, bool supervisors_may_read) {
+  return storage_guard([&]() -> Result<void> {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement s(*main_, "UPDATE cases SET youth_consent = ? WHERE id = ?");
+    s.bind(1, supervisors_may_read ? 1 : 0);
+    s.bind(2, case_id);
+    s.exec();
+    return {};
+  });
+}
+
+Result<std::vector<KeyDirectoryMember>> SqliteStorage::key_directory(const CaseInfo& c) {
+  return storage_guard([&]() -> Result<std::vector<KeyDirectoryMember>> {
+    std::lock_guard lock(mutex_);
+    std::vector<KeyDirectoryMember> out;
+    if (!c.youth_principal.empty()) out.push_back({c.youth_principal, Role::youth, load_devices_of(c.youth_principal)});
+    for (const auto& p : c.contacts) out.push_back({p, Role::contact, load_devices_of(p)});
+    SQLite::Statement s(*main_, "SELECT id FROM principals WHERE org_id = ? AND role = 'supervisor' ORDER BY created_at");
+    s.bind(1, c.org_id);
+    std::vector<std::string> supervisors;
+    while (s.executeStep()) supervisors.push_back(s.getColumn(0).getString());
+    for (const auto& p : supervisors) out.push_back({p, Role::supervisor, load_devices_of(p)});
+    return out;
+  });
+}
+
+// --- mailbox
+
+std::int64_t SqliteStorage::next_seq(const std::string& case_id) {
+  auto it = last_seq_.find(case_id);
+  if (it == last_seq_.end()) {
+    SQLite::Statement s(*writer_, "SELECT COALESCE(MAX(seq), 0) FROM events WHERE case_id = ?");
+    s.bind(1, case_id);
+    s.executeStep();
+    it = last_seq_.emplace(case_id, s.getColumn(0).getInt64()).first;
+  }
+  return ++it->second;
+}
+
+std::vector<Result<AppendAck>> SqliteStorage::append_batch(std::span<const AppendRequest> batch) {
+  std::vector<Result<AppendAck>> out;
+  out.reserve(batch.size());
+  try {
+    SQLite::Transaction tx(*writer_);
+    for (const auto& a : batch) {
+      auto& find = *find_event_stmt_;
+      find.reset();
+      find.bind(1, a.event_id);
+      if (find.executeStep()) {
+        if (find.getColumn(0).getString() != a.case_id) {
+          out.emplace_back(sk::fail("conflict", "This event id is used in another case."));
+        } else {
+          out.emplace_back(AppendAck{find.getColumn(1).getInt64(), find.getColumn(2).getInt64(), true});
+        }
+        find.reset();
+        continue;
+      }
+      find.reset();
+      const auto seq = next_seq(a.case_id);
+      auto& ins = *insert_event_stmt_;
+      ins.reset();
+      ins.bind(1, a.case_id);
+      ins.bind(2, seq);
+      ins.bind(3, a.event_id);
+      ins.bind(4, static_cast<int>(a.audience));
+      ins.bind(5, a.author_device);
+      ins.bind(6, a.received_at);
+      ins.bind(7, a.envelope.data(), static_cast<int>(a.envelope.size()));
+      ins.exec();
+      out.emplace_back(AppendAck{seq, a.received_at, false});
+    }
+    tx.commit();
+  } catch (const std::exception& e) {
+    // The whole group is rolled back; the cached sequence numbers may be ahead of the file.
+    spdlog::error("storage: append batch of {} rolled back: {}", batch.size(), e.what());
+    last_seq_.clear();
+    out.clear();
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      out.emplace_back(sk::fail("storage", "The database operation failed."));
+    }
+  }
+  return out;
+}
+
+Result<std::vector<StoredEvent>> SqliteStorage::fetch_events(const std::string& case_id, std::int64_t after,
+                                                            AudienceMask visible, int limit) {
+  return storage_guard([&]() -> Result<std::vector<StoredEvent>> {
+    std::lock_guard lock(mutex_);
+    auto& s = *fetch_stmt_;
+    s.reset();
+    s.bind(1, case_id);
+    s.bind(2, after);
+    s.bind(3, static_cast<std::int64_t>(visible));
+    s.bind(4, limit);
+    std::vector<StoredEvent> out;
+    while (s.executeStep()) {
+      StoredEvent e;
+      e.seq = s.getColumn(0).getInt64();
+      e.event_id = s.getColumn(1).getString();
+      e.audience = static_cast<Audience>(s.getColumn(2).getInt());
+      e.author_device = s.getColumn(3).getString();
+      e.received_at = s.getColumn(4).getInt64();
+      e.envelope = blob(s.getColumn(5));
+      out.push_back(std::move(e));
+    }
+    s.reset();
+    return out;
+  });
+}
+
+}  // namespace sk::backend

@@ -1,0 +1,466 @@
+#include "sqlite_storage.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "ids.hpp"
+
+namespace sk::backend {
+
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS orgs(
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, recovery_x25519 BLOB NOT NULL, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS principals(
+  id TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES orgs(id), role TEXT NOT NULL, created_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS principals_by_org ON principals(org_id, role);
+CREATE TABLE IF NOT EXISTS devices(
+  id TEXT PRIMARY KEY, principal_id TEXT NOT NULL REFERENCES principals(id), ed25519 BLOB NOT NULL,
+  x25519 BLOB NOT NULL, name TEXT NOT NULL, created_at INTEGER NOT NULL, revoked_at INTEGER);
+CREATE INDEX IF NOT EXISTS devices_by_principal ON devices(principal_id);
+CREATE TABLE IF NOT EXISTS codes(
+  id INTEGER PRIMARY KEY, kind TEXT NOT NULL, lookup TEXT NOT NULL, org_id TEXT NOT NULL, role TEXT NOT NULL,
+  case_id TEXT, issuer_principal TEXT NOT NULL, issuer_device TEXT NOT NULL, issuer_confirmation BLOB,
+  created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, live INTEGER NOT NULL,
+  used_at INTEGER, redeemer_principal TEXT, redeemer_device TEXT, redeemer_confirmation BLOB);
+CREATE UNIQUE INDEX IF NOT EXISTS codes_live_lookup ON codes(lookup) WHERE live = 1;
+CREATE INDEX IF NOT EXISTS codes_by_lookup ON codes(lookup);
+CREATE INDEX IF NOT EXISTS codes_by_case ON codes(case_id);
+CREATE TABLE IF NOT EXISTS tokens(
+  hash BLOB PRIMARY KEY, device_id TEXT NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS tokens_by_device ON tokens(device_id);
+CREATE TABLE IF NOT EXISTS cases(
+  id TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES orgs(id), youth_principal TEXT,
+  youth_consent INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS cases_by_org ON cases(org_id);
+CREATE INDEX IF NOT EXISTS cases_by_youth ON cases(youth_principal);
+CREATE TABLE IF NOT EXISTS case_contacts(
+  case_id TEXT NOT NULL, principal_id TEXT NOT NULL, PRIMARY KEY(case_id, principal_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS case_contacts_by_principal ON case_contacts(principal_id);
+CREATE TABLE IF NOT EXISTS events(
+  id INTEGER PRIMARY KEY, case_id TEXT NOT NULL, seq INTEGER NOT NULL, event_id TEXT NOT NULL UNIQUE,
+  audience INTEGER NOT NULL, author_device TEXT NOT NULL, received_at INTEGER NOT NULL, envelope BLOB NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS events_by_case ON events(case_id, seq);
+CREATE TABLE IF NOT EXISTS audit(
+  id INTEGER PRIMARY KEY, at INTEGER NOT NULL, kind TEXT NOT NULL, org_id TEXT NOT NULL,
+  principal_id TEXT NOT NULL, device_id TEXT NOT NULL, detail TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS audit_by_time ON audit(at);
+)sql";
+
+constexpr int kBusyTimeoutMs = 5000;
+constexpr unsigned kTokenSweepEvery = 256;
+
+std::unique_ptr<SQLite::Database> open_connection(const std::filesystem::path& file) {
+  auto db = std::make_unique<SQLite::Database>(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+                                               kBusyTimeoutMs);
+  db->exec("PRAGMA journal_mode=WAL");
+  db->exec("PRAGMA synchronous=FULL");
+  db->exec("PRAGMA foreign_keys=ON");
+  return db;
+}
+
+Bytes blob(const SQLite::Column& c) {
+  const auto* p = static_cast<const std::uint8_t*>(c.getBlob());
+  return Bytes(p, p + c.getBytes());
+}
+
+void bind_blob(SQLite::Statement& s, int index, const Bytes& b) {
+  s.bind(index, b.data(), static_cast<int>(b.size()));
+}
+
+std::string_view kind_name(CodeKind k) { return k == CodeKind::enroll ? "enroll" : "pair"; }
+
+}  // namespace
+
+SqliteStorage::SqliteStorage(std::unique_ptr<SQLite::Database> main, std::unique_ptr<SQLite::Database> writer)
+    : main_(std::move(main)), writer_(std::move(writer)) {
+  authenticate_stmt_ = std::make_unique<SQLite::Statement>(
+      *main_,
+      "SELECT d.id, p.id, p.org_id, p.role FROM tokens t JOIN devices d ON d.id = t.device_id "
+      "JOIN principals p ON p.id = d.principal_id "
+      "WHERE t.hash = ? AND t.expires_at > ? AND d.revoked_at IS NULL");
+  fetch_stmt_ = std::make_unique<SQLite::Statement>(
+      *main_,
+      "SELECT seq, event_id, audience, author_device, received_at, envelope FROM events "
+      "WHERE case_id = ?1 AND seq > ?2 AND ((?3 >> audience) & 1) = 1 ORDER BY seq LIMIT ?4");
+  find_event_stmt_ = std::make_unique<SQLite::Statement>(
+      *writer_, "SELECT case_id, seq, received_at FROM events WHERE event_id = ?");
+  insert_event_stmt_ = std::make_unique<SQLite::Statement>(
+      *writer_,
+      "INSERT INTO events(case_id, seq, event_id, audience, author_device, received_at, envelope) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+}
+
+std::filesystem::path SqliteStorage::database_path(const std::filesystem::path& data_dir) {
+  return data_dir / "spillkontakt.db";
+}
+
+Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::filesystem::path& data_dir) {
+  try {
+    std::error_code ec;
+    std::filesystem::create_directories(data_dir, ec);
+    std::filesystem::permissions(data_dir, std::filesystem::perms::owner_all, ec);
+    const auto file = database_path(data_dir);
+    auto main = open_connection(file);
+    main->exec(kSchema);
+    auto writer = open_connection(file);
+    return std::unique_ptr<SqliteStorage>(new SqliteStorage(std::move(main), std::move(writer)));
+  } catch (const std::exception& e) {
+    spdlog::error("storage: cannot open database: {}", e.what());
+    return sk::fail("storage", "The database cannot be opened.");
+  }
+}
+
+// --- organisations
+
+Result<Org> SqliteStorage::create_org(const std::string& name, const Bytes& recovery_x25519) {
+  return storage_guard([&]() -> Result<Org> {
+    std::lock_guard lock(mutex_);
+    Org org{new_id(), name, recovery_x25519};
+    SQLite::Statement s(*main_, "INSERT INTO orgs(id, name, recovery_x25519, created_at) VALUES (?, ?, ?, ?)");
+    s.bind(1, org.id);
+    s.bind(2, org.name);
+    bind_blob(s, 3, org.recovery_x25519);
+    s.bind(4, now_ms());
+    s.exec();
+    return org;
+  });
+}
+
+Result<std::optional<Org>> SqliteStorage::find_org(const std::string& org_id) {
+  return storage_guard([&]() -> Result<std::optional<Org>> {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement s(*main_, "SELECT name, recovery_x25519 FROM orgs WHERE id = ?");
+    s.bind(1, org_id);
+    if (!s.executeStep()) return std::optional<Org>{};
+    return std::optional<Org>(Org{org_id, s.getColumn(0).getString(), blob(s.getColumn(1))});
+  });
+}
+
+Result<std::vector<Org>> SqliteStorage::list_orgs() {
+  return storage_guard([&]() -> Result<std::vector<Org>> {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement s(*main_, "SELECT id, name, recovery_x25519 FROM orgs ORDER BY created_at");
+    std::vector<Org> out;
+    while (s.executeStep()) out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(), blob(s.getColumn(2))});
+    return out;
+  });
+}
+
+// --- one-time codes
+
+void SqliteStorage::insert_code(const CodeIssue& code, const std::string& case_id, std::int64_t now) {
+  // An expired code no longer holds its lookup id.
+  SQLite::Statement expire(*main_, "UPDATE codes SET live = 0 WHERE lookup = ? AND live = 1 AND expires_at <= ?");
+  expire.bind(1, code.lookup);
+  expire.bind(2, now);
+  expire.exec();
+  SQLite::Statement s(*main_,
+                      "INSERT INTO codes(kind, lookup, org_id, role, case_id, issuer_principal, issuer_device, "
+                      "issuer_confirmation, created_at, expires_at, live) VALUES (?,?,?,?,?,?,?,?,?,?,1)");
+  s.bind(1, std::string(kind_name(code.kind)));
+  s.bind(2, code.lookup);
+  s.bind(3, code.org_id);
+  s.bind(4, std::string(role_name(code.role)));
+  if (case_id.empty()) s.bind(5); else s.bind(5, case_id);
+  s.bind(6, code.issuer_principal);
+  s.bind(7, code.issuer_device);
+  if (code.confirmation.empty()) s.bind(8); else bind_blob(s, 8, code.confirmation);
+  s.bind(9, now);
+  s.bind(10, code.expires_at);
+  s.exec();
+}
+
+Result<void> SqliteStorage::issue_code(const CodeIssue& code, std::int64_t now) {
+  return storage_guard([&]() -> Result<void> {
+    std::lock_guard lock(mutex_);
+    SQLite::Transaction tx(*main_);
+    try {
+      insert_code(code, "", now);
+    } catch (const SQLite::Exception& e) {
+      if (e.getErrorCode() == SQLITE_CONSTRAINT) return sk::fail("conflict", "This lookup id is in use.");
+      throw;
+    }
+    tx.commit();
+    return {};
+  });
+}
+
+Result<Redeemed> SqliteStorage::redeem_code(CodeKind kind, const Redemption& r, std::int64_t now) {
+  return storage_guard([&]() -> Result<Redeemed> {
+    std::lock_guard lock(mutex_);
+    SQLite::Transaction tx(*main_);
+    SQLite::Statement find(*main_,
+                           "SELECT id, org_id, role, case_id, issuer_device, issuer_confirmation, expires_at "
+                           "FROM codes WHERE lookup = ? AND kind = ? AND live = 1");
+    find.bind(1, r.lookup);
+    find.bind(2, std::string(kind_name(kind)));
+    if (!find.executeStep()) {
+      SQLite::Statement any(*main_, "SELECT 1 FROM codes WHERE lookup = ? AND kind = ? LIMIT 1");
+      any.bind(1, r.lookup);
+      any.bind(2, std::string(kind_name(kind)));
+      if (any.executeStep()) return sk::fail("code_expired", "This code has expired or was already used.");
+      return sk::fail("not_found", "No such code.");
+    }
+    const auto code_id = find.getColumn(0).getInt64();
+    if (find.getColumn(6).getInt64() <= now) {
+      SQLite::Statement dead(*main_, "UPDATE codes SET live = 0 WHERE id = ?");
+      dead.bind(1, code_id);
+      dead.exec();
+      tx.commit();
+      return sk::fail("code_expired", "This code has expired or was already used.");
+    }
+    Redeemed out;
+    out.org_id = find.getColumn(1).getString();
+    out.role = parse_role(find.getColumn(2).getString()).value_or(Role::youth);
+    out.case_id = find.getColumn(3).isNull() ? "" : find.getColumn(3).getString();
+    const auto issuer_device = find.getColumn(4).getString();
+    if (!find.getColumn(5).isNull()) out.issuer_confirmation = blob(find.getColumn(5));
+    out.principal_id = new_id();
+    out.device_id = new_id();
+
+    SQLite::Statement p(*main_, "INSERT INTO principals(id, org_id, role, created_at) VALUES (?, ?, ?, ?)");
+    p.bind(1, out.principal_id);
+    p.bind(2, out.org_id);
+    p.bind(3, std::string(role_name(out.role)));
+    p.bind(4, now);
+    p.exec();
+    SQLite::Statement d(*main_,
+                        "INSERT INTO devices(id, principal_id, ed25519, x25519, name, created_at) VALUES (?,?,?,?,?,?)");
+    d.bind(1, out.device_id);
+    d.bind(2, out.principal_id);
+    bind_blob(d, 3, r.keys.ed25519);
+    bind_blob(d, 4, r.keys.x25519);
+    d.bind(5, r.device_name);
+    d.bind(6, now);
+    d.exec();
+    if (!out.case_id.empty()) {
+      SQLite::Statement c(*main_, "UPDATE cases SET youth_principal = ? WHERE id = ? AND youth_principal IS NULL");
+      c.bind(1, out.principal_id);
+      c.bind(2, out.case_id);
+      if (c.exec() != 1) return sk::fail("code_expired", "This code has expired or was already used.");
+    }
+    SQLite::Statement used(*main_,
+                           "UPDATE codes SET live = 0, used_at = ?, redeemer_device = ?, redeemer_confirmation = ?, "
+                           "redeemer_principal = ? WHERE id = ?");
+    used.bind(1, now);
+    used.bind(2, out.device_id);
+    if (r.confirmation.empty()) used.bind(3); else bind_blob(used, 3, r.confirmation);
+    used.bind(4, out.principal_id);
+    used.bind(5, code_id);
+    used.exec();
+    if (!issuer_device.empty()) out.issuer_device = load_device(issuer_device);
+    tx.commit();
+    return out;
+  });
+}
+
+Result<CodeStatus> SqliteStorage::code_status(const std::string& lookup, const std::string& principal_id,
+                                              std::int64_t now, CodeParty* party) {
+  return storage_guard([&]() -> Result<CodeStatus> {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement s(*main_,
+                        "SELECT kind, case_id, used_at, expires_at, issuer_device, issuer_confirmation, redeemer_device, "
+                        "redeemer_confirmation, issuer_principal = ?2 FROM codes WHERE lookup = ?1 AND "
+                        "(issuer_principal = ?2 OR redeemer_principal = ?2) ORDER BY id DESC LIMIT 1");
+    s.bind(1, lookup);
+    s.bind(2, principal_id);
+    if (!s.executeStep()) return sk::fail("not_found", "No such code.");
+    CodeStatus st;
+    st.lookup = lookup;
+    st.kind = s.getColumn(0).getString() == "pair" ? CodeKind::pair : CodeKind::enroll;
+    st.case_id = s.getColumn(1).isNull() ? "" : s.getColumn(1).getString();
+    if (!s.getColumn(2).isNull()) {
+      st.state = CodeState::used;
+    } else if (s.getColumn(3).getInt64() <= now) {
+      st.state = CodeState::expired;
+    }
+    const auto issuer = s.getColumn(4).getString();
+    if (!issuer.empty()) st.issuer = load_device(issuer);
+    if (!s.getColumn(5).isNull()) st.issuer_confirmation = blob(s.getColumn(5));
+    if (!s.getColumn(6).isNull()) st.redeemer = load_device(s.getColumn(6).getString());
+    if (!s.getColumn(7).isNull()) st.redeemer_confirmation = blob(s.getColumn(7));
+    if (party != nullptr) *party = s.getColumn(8).getInt() != 0 ? CodeParty::issuer : CodeParty::redeemer;
+    return st;
+  });
+}
+
+Result<void> SqliteStorage::set_confirmation(const std::string& lookup, const std::string& principal_id,
+                                             const Bytes& confirmation) {
+  return storage_guard([&]() -> Result<void> {
+    std::lock_guard lock(mutex_);
+    SQLite::Transaction tx(*main_);
+    SQLite::Statement s(*main_,
+                        "SELECT id, issuer_principal = ?2, issuer_confirmation IS NULL, redeemer_confirmation IS NULL "
+                        "FROM codes WHERE lookup = ?1 AND (issuer_principal = ?2 OR redeemer_principal = ?2) "
+                        "ORDER BY id DESC LIMIT 1");
+    s.bind(1, lookup);
+    s.bind(2, principal_id);
+    if (!s.executeStep()) return sk::fail("not_found", "No such code.");
+    const auto id = s.getColumn(0).getInt64();
+    const bool issuer = s.getColumn(1).getInt() != 0;
+    const bool unset = (issuer ? s.getColumn(2) : s.getColumn(3)).getInt() != 0;
+    if (!unset) return sk::fail("conflict", "This confirmation was already uploaded.");
+    SQLite::Statement u(*main_, issuer ? "UPDATE codes SET issuer_confirmation = ? WHERE id = ?"
+                                       : "UPDATE codes SET redeemer_confirmation = ? WHERE id = ?");
+    bind_blob(u, 1, confirmation);
+    u.bind(2, id);
+    u.exec();
+    tx.commit();
+    return {};
+  });
+}
+
+// --- devices and tokens
+
+std::optional<Device> SqliteStorage::load_device(const std::string& device_id) {
+  SQLite::Statement s(*main_,
+                      "SELECT d.principal_id, p.org_id, p.role, d.ed25519, d.x25519, d.name, d.created_at, "
+                      "d.revoked_at FROM devices d JOIN principals p ON p.id = d.principal_id WHERE d.id = ?");
+  s.bind(1, device_id);
+  if (!s.executeStep()) return std::nullopt;
+  Device d;
+  d.id = device_id;
+  d.principal_id = s.getColumn(0).getString();
+  d.org_id = s.getColumn(1).getString();
+  d.role = parse_role(s.getColumn(2).getString()).value_or(Role::youth);
+  d.keys = {blob(s.getColumn(3)), blob(s.getColumn(4))};
+  d.name = s.getColumn(5).getString();
+  d.created_at = s.getColumn(6).getInt64();
+  d.revoked = !s.getColumn(7).isNull();
+  return d;
+}
+
+std::vector<Device> SqliteStorage::load_devices_of(const std::string& principal_id) {
+  SQLite::Statement s(*main_, "SELECT id FROM devices WHERE principal_id = ? ORDER BY created_at");
+  s.bind(1, principal_id);
+  std::vector<std::string> ids;
+  while (s.executeStep()) ids.push_back(s.getColumn(0).getString());
+  std::vector<Device> out;
+  for (const auto& id : ids) {
+    if (auto d = load_device(id)) out.push_back(std::move(*d));
+  }
+  return out;
+}
+
+Result<std::optional<Device>> SqliteStorage::find_device(const std::string& device_id) {
+  return storage_guard([&]() -> Result<std::optional<Device>> {
+    std::lock_guard lock(mutex_);
+    return load_device(device_id);
+  });
+}
+
+Result<std::vector<Device>> SqliteStorage::list_devices() {
+  return storage_guard([&]() -> Result<std::vector<Device>> {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement s(*main_, "SELECT id FROM devices ORDER BY created_at");
+    std::vector<std::string> ids;
+    while (s.executeStep()) ids.push_back(s.getColumn(0).getString());
+    std::vector<Device> out;
+    for (const auto& id : ids) {
+      if (auto d = load_device(id)) out.push_back(std::move(*d));
+    }
+    return out;
+  });
+}
+
+Result<bool> SqliteStorage::revoke_device(const std::string& device_id, std::int64_t now) {
+  return storage_guard([&]() -> Result<bool> {
+    std::lock_guard lock(mutex_);
+    SQLite::Transaction tx(*main_);
+    SQLite::Statement s(*main_, "UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL");
+    s.bind(1, now);
+    s.bind(2, device_id);
+    const bool changed = s.exec() == 1;
+    SQLite::Statement t(*main_, "DELETE FROM tokens WHERE device_id = ?");
+    t.bind(1, device_id);
+    t.exec();
+    tx.commit();
+    return changed;
+  });
+}
+
+Result<void> SqliteStorage::store_token(const Bytes& token_hash, const std::string& device_id, std::int64_t expires_at) {
+  return storage_guard([&]() -> Result<void> {
+    std::lock_guard lock(mutex_);
+    if (++token_writes_ % kTokenSweepEvery == 0) {
+      SQLite::Statement sweep(*main_, "DELETE FROM tokens WHERE expires_at <= ?");
+      sweep.bind(1, now_ms());
+      sweep.exec();
+    }
+    SQLite::Statement s(*main_, "INSERT INTO tokens(hash, device_id, expires_at) VALUES (?, ?, ?)");
+    bind_blob(s, 1, token_hash);
+    s.bind(2, device_id);
+    s.bind(3, expires_at);
+    s.exec();
+    return {};
+  });
+}
+
+Result<std::optional<Caller>> SqliteStorage::authenticate(const Bytes& token_hash, std::int64_t now) {
+  return storage_guard([&]() -> Result<std::optional<Caller>> {
+    std::lock_guard lock(mutex_);
+    auto& s = *authenticate_stmt_;
+    s.reset();
+    bind_blob(s, 1, token_hash);
+    s.bind(2, now);
+    std::optional<Caller> out;
+    if (s.executeStep()) {
+      out = Caller{s.getColumn(2).getString(), s.getColumn(1).getString(), s.getColumn(0).getString(),
+                   parse_role(s.getColumn(3).getString()).value_or(Role::youth)};
+    }
+    s.reset();
+    s.clearBindings();
+    return out;
+  });
+}
+
+Result<std::optional<Role>> SqliteStorage::principal_role(const std::string& org_id, const std::string& principal_id) {
+  return storage_guard([&]() -> Result<std::optional<Role>> {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement s(*main_, "SELECT role FROM principals WHERE id = ? AND org_id = ?");
+    s.bind(1, principal_id);
+    s.bind(2, org_id);
+    if (!s.executeStep()) return std::optional<Role>{};
+    return parse_role(s.getColumn(0).getString());
+  });
+}
+
+// --- audit log
+
+void SqliteStorage::insert_audit(const AuditEntry& e) {
+  SQLite::Statement s(*main_,
+                      "INSERT INTO audit(at, kind, org_id, principal_id, device_id, detail) VALUES (?,?,?,?,?,?)");
+  s.bind(1, e.at);
+  s.bind(2, e.kind);
+  s.bind(3, e.org_id);
+  s.bind(4, e.principal_id);
+  s.bind(5, e.device_id);
+  s.bind(6, e.detail);
+  s.exec();
+}
+
+Result<void> SqliteStorage::audit(const AuditEntry& entry) {
+  return storage_guard([&]() -> Result<void> {
+    std::lock_guard lock(mutex_);
+    insert_audit(entry);
+    return {};
+  });
+}
+
+Result<std::vector<AuditEntry>> SqliteStorage::audit_since(std::int64_t since) {
+  return storage_guard([&]() -> Result<std::vector<AuditEntry>> {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement s(*main_,
+                        "SELECT at, kind, org_id, principal_id, device_id, detail FROM audit WHERE at >= ? ORDER BY id");
+    s.bind(1, since);
+    std::vector<AuditEntry> out;
+    while (s.executeStep()) {
+      out.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getString(), s.getColumn(2).getString(),
+                     s.getColumn(3).getString(), s.getColumn(4).getString(), s.getColumn(5).getString()});
+    }
+    return out;
+  });
+}
+
+}  // namespace sk::backend

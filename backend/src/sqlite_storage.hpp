@@ -1,0 +1,92 @@
+#pragma once
+// SqliteStorage: the embedded Storage (one file, DATA_DIR/spillkontakt.db), WAL with
+// synchronous=FULL, so an acknowledged append survives power loss.
+//
+// Two connections: `main_` (guarded by a mutex) serves every call but append_batch, which runs
+// on the append writer's thread with its own connection `writer_`. WAL lets reads on `main_`
+// proceed while the writer commits. Implementation split: sqlite_storage.cpp (organisations,
+// codes, devices, tokens, audit) and sqlite_cases.cpp (cases, key directory, mailbox).
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include "storage.hpp"
+
+namespace sk::backend {
+
+class SqliteStorage final : public Storage {
+ public:
+  // Creates the database and its schema when absent.
+  static Result<std::unique_ptr<SqliteStorage>> open(const std::filesystem::path& data_dir);
+  static std::filesystem::path database_path(const std::filesystem::path& data_dir);
+
+  Result<Org> create_org(const std::string& name, const Bytes& recovery_x25519) override;
+  Result<std::optional<Org>> find_org(const std::string& org_id) override;
+  Result<std::vector<Org>> list_orgs() override;
+
+  Result<void> issue_code(const CodeIssue& code, std::int64_t now) override;
+  Result<std::string> create_case(const CodeIssue& code, std::int64_t now) override;
+  Result<Redeemed> redeem_code(CodeKind kind, const Redemption& r, std::int64_t now) override;
+  Result<CodeStatus> code_status(const std::string& lookup, const std::string& principal_id, std::int64_t now,
+                                 CodeParty* party) override;
+  Result<void> set_confirmation(const std::string& lookup, const std::string& principal_id,
+                                const Bytes& confirmation) override;
+
+  Result<std::optional<Device>> find_device(const std::string& device_id) override;
+  Result<std::vector<Device>> list_devices() override;
+  Result<bool> revoke_device(const std::string& device_id, std::int64_t now) override;
+  Result<void> store_token(const Bytes& token_hash, const std::string& device_id, std::int64_t expires_at) override;
+  Result<std::optional<Caller>> authenticate(const Bytes& token_hash, std::int64_t now) override;
+  Result<std::optional<Role>> principal_role(const std::string& org_id, const std::string& principal_id) override;
+
+  Result<std::optional<CaseInfo>> find_case(const std::string& case_id) override;
+  Result<std::vector<CaseInfo>> list_cases(const Caller& caller) override;
+  Result<void> add_contact(const std::string& case_id, const std::string& principal_id) override;
+  Result<void> set_consent(const std::string& case_id, bool supervisors_may_read) override;
+  Result<std::vector<KeyDirectoryMember>> key_directory(const CaseInfo& c) override;
+
+  std::vector<Result<AppendAck>> append_batch(std::span<const AppendRequest> batch) override;
+  Result<std::vector<StoredEvent>> fetch_events(const std::string& case_id, std::int64_t after, AudienceMask visible,
+                                               int limit) override;
+
+  Result<void> audit(const AuditEntry& entry) override;
+  Result<std::vector<AuditEntry>> audit_since(std::int64_t since) override;
+
+ private:
+  SqliteStorage(std::unique_ptr<SQLite::Database> main, std::unique_ptr<SQLite::Database> writer);
+
+  // Helpers that expect `mutex_` held (main_) or the writer thread (writer_).
+  void insert_code(const CodeIssue& code, const std::string& case_id, std::int64_t now);
+  std::optional<Device> load_device(const std::string& device_id);
+  std::vector<Device> load_devices_of(const std::string& principal_id);
+  std::optional<CaseInfo> load_case(const std::string& case_id);
+  void insert_audit(const AuditEntry& entry);
+  std::int64_t next_seq(const std::string& case_id);
+
+  std::mutex mutex_;
+  std::unique_ptr<SQLite::Database> main_;
+  std::unique_ptr<SQLite::Database> writer_;
+  std::unique_ptr<SQLite::Statement> authenticate_stmt_;
+  std::unique_ptr<SQLite::Statement> fetch_stmt_;
+  std::unique_ptr<SQLite::Statement> find_event_stmt_;
+  std::unique_ptr<SQLite::Statement> insert_event_stmt_;
+  std::unordered_map<std::string, std::int64_t> last_seq_;  // writer thread only
+  unsigned token_writes_ = 0;
+};
+
+// Runs `body` and turns a library exception into an Error (code "storage").
+template <class F>
+auto storage_guard(F&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const std::exception&) {
+    return sk::fail("storage", "The database operation failed.");
+  }
+}
+
+}  // namespace sk::backend

@@ -1,0 +1,206 @@
+#pragma once
+// Storage: everything the backend keeps, behind one interface so that a PostgreSQL
+// implementation can follow the embedded SQLite one (sqlite_storage.hpp).
+//
+// Rules for implementations:
+//  - Every method is one transaction; failures are values (Result), never exceptions.
+//  - append_batch is called from ONE thread only (the append writer) and commits all of its
+//    requests in one transaction; every other method may be called from any thread.
+//  - Nothing here ever sees plaintext: envelopes and confirmation blobs are opaque bytes.
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "sk/core/bytes.hpp"
+#include "sk/core/result.hpp"
+
+namespace sk::backend {
+
+enum class Role { youth, contact, supervisor };
+// Who may read an event of a case (docs/api.md, "Audiences").
+enum class Audience { case_members = 0, team = 1, youth_consented = 2 };
+
+struct Org {
+  std::string id;
+  std::string name;
+  Bytes recovery_x25519;
+};
+
+struct DeviceKeys {
+  Bytes ed25519;
+  Bytes x25519;
+};
+
+struct Device {
+  std::string id;
+  std::string principal_id;
+  std::string org_id;
+  Role role = Role::youth;
+  DeviceKeys keys;
+  std::string name;
+  std::int64_t created_at = 0;
+  bool revoked = false;
+};
+
+// The authenticated identity behind a request.
+struct Caller {
+  std::string org_id;
+  std::string principal_id;
+  std::string device_id;
+  Role role = Role::youth;
+};
+
+enum class CodeKind { enroll, pair };
+
+struct CodeIssue {
+  CodeKind kind = CodeKind::enroll;
+  std::string lookup;
+  std::string org_id;
+  Role role = Role::contact;              // role of the principal the code creates
+  std::string issuer_principal;           // empty when issued by the admin CLI
+  std::string issuer_device;              // empty when issued by the admin CLI
+  Bytes confirmation;                     // issuer's key confirmation, opaque; may come later
+  std::int64_t expires_at = 0;
+};
+
+struct Redemption {
+  std::string lookup;
+  DeviceKeys keys;
+  Bytes confirmation;                     // the new device's key confirmation, opaque; may come later
+  std::string device_name;
+};
+
+struct Redeemed {
+  std::string org_id;
+  std::string principal_id;
+  std::string device_id;
+  Role role = Role::youth;
+  std::string case_id;                    // set for pairing codes
+  std::optional<Device> issuer_device;    // absent for codes issued by the admin CLI
+  Bytes issuer_confirmation;
+};
+
+enum class CodeState { pending, used, expired };
+
+struct CodeStatus {
+  std::string lookup;
+  CodeKind kind = CodeKind::enroll;
+  CodeState state = CodeState::pending;
+  std::string case_id;                    // pairing codes
+  std::optional<Device> issuer;           // absent for codes issued by the admin CLI
+  Bytes issuer_confirmation;              // empty until uploaded
+  std::optional<Device> redeemer;         // the device the code created, once used
+  Bytes redeemer_confirmation;            // empty until uploaded
+};
+
+enum class CodeParty { issuer, redeemer };
+
+struct CaseInfo {
+  std::string id;
+  std::string org_id;
+  std::string youth_principal;            // empty until paired
+  std::vector<std::string> contacts;      // principal ids
+  bool youth_consent = false;
+};
+
+struct KeyDirectoryMember {
+  std::string principal_id;
+  Role role = Role::youth;
+  std::vector<Device> devices;
+};
+
+struct AppendRequest {
+  std::string case_id;
+  std::string event_id;
+  Audience audience = Audience::case_members;
+  std::string author_device;
+  Bytes envelope;
+  std::int64_t received_at = 0;
+};
+
+struct AppendAck {
+  std::int64_t seq = 0;
+  std::int64_t received_at = 0;
+  bool duplicate = false;
+};
+
+struct StoredEvent {
+  std::int64_t seq = 0;
+  std::string event_id;
+  Audience audience = Audience::case_members;
+  std::string author_device;
+  std::int64_t received_at = 0;
+  Bytes envelope;
+};
+
+struct AuditEntry {
+  std::int64_t at = 0;
+  std::string kind;                       // "enroll", "pair", "revoke", "token", ...
+  std::string org_id;
+  std::string principal_id;
+  std::string device_id;
+  std::string detail;                     // never content, never secrets
+};
+
+// Bit i set: events with Audience(i) are visible.
+using AudienceMask = unsigned;
+constexpr AudienceMask audience_bit(Audience a) { return 1u << static_cast<unsigned>(a); }
+
+class Storage {
+ public:
+  virtual ~Storage() = default;
+
+  // --- organisations
+  virtual Result<Org> create_org(const std::string& name, const Bytes& recovery_x25519) = 0;
+  virtual Result<std::optional<Org>> find_org(const std::string& org_id) = 0;
+  virtual Result<std::vector<Org>> list_orgs() = 0;
+
+  // --- one-time codes. Errors: "conflict" (lookup in use), "not_found", "code_expired".
+  virtual Result<void> issue_code(const CodeIssue& code, std::int64_t now) = 0;
+  // Creates a case whose first contact is the issuer, with a pairing code.
+  virtual Result<std::string> create_case(const CodeIssue& code, std::int64_t now) = 0;
+  virtual Result<Redeemed> redeem_code(CodeKind kind, const Redemption& r, std::int64_t now) = 0;
+  // The latest code with this lookup id that `principal_id` issued or redeemed; "not_found"
+  // for anyone else. `party` tells which side the principal is on.
+  virtual Result<CodeStatus> code_status(const std::string& lookup, const std::string& principal_id,
+                                         std::int64_t now, CodeParty* party) = 0;
+  // Stores the principal's side of the key confirmation once; "conflict" if already set.
+  virtual Result<void> set_confirmation(const std::string& lookup, const std::string& principal_id,
+                                        const Bytes& confirmation) = 0;
+
+  // --- devices and tokens
+  virtual Result<std::optional<Device>> find_device(const std::string& device_id) = 0;
+  virtual Result<std::vector<Device>> list_devices() = 0;
+  virtual Result<bool> revoke_device(const std::string& device_id, std::int64_t now) = 0;
+  virtual Result<void> store_token(const Bytes& token_hash, const std::string& device_id,
+                                   std::int64_t expires_at) = 0;
+  // The caller behind a token hash, if the token is unexpired and its device not revoked.
+  virtual Result<std::optional<Caller>> authenticate(const Bytes& token_hash, std::int64_t now) = 0;
+  virtual Result<std::optional<Role>> principal_role(const std::string& org_id, const std::string& principal_id) = 0;
+
+  // --- cases
+  virtual Result<std::optional<CaseInfo>> find_case(const std::string& case_id) = 0;
+  virtual Result<std::vector<CaseInfo>> list_cases(const Caller& caller) = 0;
+  virtual Result<void> add_contact(const std::string& case_id, const std::string& principal_id) = 0;
+  virtual Result<void> set_consent(const std::string& case_id, bool supervisors_may_read) = 0;
+  virtual Result<std::vector<KeyDirectoryMember>> key_directory(const CaseInfo& c) = 0;
+
+  // --- mailbox
+  virtual std::vector<Result<AppendAck>> append_batch(std::span<const AppendRequest> batch) = 0;
+  virtual Result<std::vector<StoredEvent>> fetch_events(const std::string& case_id, std::int64_t after,
+                                                       AudienceMask visible, int limit) = 0;
+
+  // --- audit log
+  virtual Result<void> audit(const AuditEntry& entry) = 0;
+  virtual Result<std::vector<AuditEntry>> audit_since(std::int64_t since) = 0;
+};
+
+std::string_view role_name(Role r);
+std::optional<Role> parse_role(std::string_view s);
+std::string_view audience_name(Audience a);
+std::optional<Audience> parse_audience(std::string_view s);
+
+}  // namespace sk::backend

@@ -1,0 +1,85 @@
+// Configuration and the admin CLI: loopback-only plain HTTP, TOML file with flag overrides,
+// and a recovery key that is written once and never overwritten.
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+
+#include <fstream>
+
+#include "harness/scenario.hpp"
+
+namespace sk::backend::test {
+namespace {
+
+TEST(Config, InsecureHttpOnANonLoopbackAddressIsRefused) {
+  TempDir dir;
+  for (const std::string address : {"0.0.0.0:0", "192.0.2.1:8443", "[::]:0"}) {
+    auto r = run_backend({"serve", "--listen", address, "--insecure-http", "--data", (dir.path() / "d").string()});
+    EXPECT_EQ(r.exit_code, 2) << address;
+    EXPECT_NE(r.out.find("only allowed on a loopback address"), std::string::npos) << r.out;
+  }
+  auto no_tls = run_backend({"serve", "--listen", "0.0.0.0:0", "--data", (dir.path() / "d").string()});
+  EXPECT_EQ(no_tls.exit_code, 2);
+  EXPECT_NE(no_tls.out.find("--tls-cert"), std::string::npos);
+}
+
+TEST(Config, TomlFileWithFlagsOverridingIt) {
+  TempDir dir;
+  const auto data = dir.path() / "data";
+  init_org(data, "Fil kommune");
+  const auto file = dir.path() / "backend.toml";
+  std::ofstream(file) << "listen = \"127.0.0.1:1\"\ninsecure_http = true\ndata = \"" << data.string()
+                      << "\"\ntoken_ttl_seconds = 600\n";
+  // ServerProcess passes --listen 127.0.0.1:0 and --data, which override the file.
+  ServerProcess server(data, {"--config", file.string()});
+  ASSERT_TRUE(server.started()) << server.log();
+  HttpClient http(server.base_url());
+  EXPECT_EQ(http.get("/healthz").status, 200);
+
+  std::ofstream(dir.path() / "bad.toml") << "listen = \"127.0.0.1:0\"\nno_such_key = 1\n";
+  auto bad = run_backend({"serve", "--config", (dir.path() / "bad.toml").string()});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.out.find("no_such_key"), std::string::npos);
+}
+
+TEST(AdminCli, RecoveryKeyIsPrivateAndNeverOverwritten) {
+  TempDir dir;
+  const auto key = dir.path() / "recovery.key";
+  auto r = run_backend({"admin", "init", "--data", (dir.path() / "data").string(), "--org", "Nøkkel kommune",
+                        "--recovery-key-out", key.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_FALSE(code_from_output(r.out).empty());
+  struct stat st {};
+  ASSERT_EQ(::stat(key.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  std::ifstream in(key);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("x25519_secret"), std::string::npos);
+
+  auto again = run_backend({"admin", "init", "--data", (dir.path() / "data").string(), "--org", "Igjen",
+                            "--recovery-key-out", key.string()});
+  EXPECT_NE(again.exit_code, 0);
+  EXPECT_NE(again.out.find("refusing to overwrite"), std::string::npos);
+  // The secret half is nowhere in the data directory.
+  const auto secret_line = text.substr(text.find("x25519_secret"));
+  const auto secret = secret_line.substr(secret_line.find('"') + 1, 43);
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path() / "data")) {
+    std::ifstream f(e.path(), std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(bytes.find(secret), std::string::npos) << e.path();
+  }
+}
+
+TEST(AdminCli, EnrollCodeForAContactWorksWithTheRunningServer) {
+  Scenario s;
+  auto r = run_backend({"admin", "enroll-code", "--data", s.data_dir().string(), "--role", "contact"});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  auto contact = s.enroll(code_from_output(r.out));
+  EXPECT_EQ(contact.role, "contact");
+  auto devices = run_backend({"admin", "devices", "--data", s.data_dir().string()});
+  EXPECT_NE(devices.out.find(contact.device_id), std::string::npos);
+  EXPECT_NE(run_backend({"admin", "enroll-code", "--data", s.data_dir().string(), "--role", "youth"}).exit_code, 0);
+}
+
+}  // namespace
+}  // namespace sk::backend::test

@@ -1,0 +1,46 @@
+#pragma once
+// A small HTTP/1.1 client on libcurl (keep-alive on one handle), plus raw-socket helpers for
+// feeding the server bytes no well-behaved client would send.
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+typedef void CURL;
+
+namespace sk::backend::test {
+
+struct HttpResult {
+  long status = 0;  // 0 when the transfer failed
+  std::string body;
+  nlohmann::json json;  // null unless the body is JSON
+  std::string retry_after;
+  std::string error_code() const;  // json["error"]["code"], or ""
+};
+
+class HttpClient {
+ public:
+  explicit HttpClient(std::string base_url);
+  ~HttpClient();
+  HttpClient(const HttpClient&) = delete;
+  HttpClient& operator=(const HttpClient&) = delete;
+
+  HttpResult get(const std::string& path, const std::string& token = "");
+  HttpResult post(const std::string& path, const nlohmann::json& body, const std::string& token = "");
+  HttpResult put(const std::string& path, const nlohmann::json& body, const std::string& token = "");
+  HttpResult request(const std::string& method, const std::string& path, const std::string& body,
+                     const std::string& token, const std::string& content_type = "application/json");
+  void set_timeout_ms(long ms) { timeout_ms_ = ms; }
+
+ private:
+  std::string base_;
+  CURL* curl_;
+  long timeout_ms_ = 40000;
+};
+
+// Connects to 127.0.0.1:port; -1 on failure.
+int connect_loopback(int port);
+// Sends `bytes`, then reads until the server closes or `timeout_ms` passes. Returns what was read.
+std::string raw_exchange(int port, const std::string& bytes, int timeout_ms);
+
+}  // namespace sk::backend::test

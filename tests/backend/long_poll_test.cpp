@@ -1,0 +1,101 @@
+// Long-poll: a parked fetch answers within milliseconds of an append by another client, holds
+// no answer for appends the caller may not read, and returns empty when its wait runs out.
+#include <gtest/gtest.h>
+
+#include <future>
+
+#include "harness/scenario.hpp"
+
+namespace sk::backend::test {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+class LongPoll : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    sup = s.supervisor();
+    contact = s.contact(sup);
+    std::tie(case_id, youth) = s.pair_youth(contact);
+  }
+  // Fetch with `wait` on a separate connection; returns the result and how long it took.
+  std::future<std::pair<HttpResult, double>> park(const TestDevice& who, long after, int wait) {
+    return std::async(std::launch::async, [this, &who, after, wait] {
+      HttpClient http(s.server().base_url());
+      const auto start = Clock::now();
+      auto r = http.get("/v1/cases/" + case_id + "/events?after=" + std::to_string(after) + "&wait=" +
+                            std::to_string(wait),
+                        who.token);
+      return std::make_pair(r, std::chrono::duration<double>(Clock::now() - start).count());
+    });
+  }
+  void wait_until_parked(int n) {
+    const auto deadline = Clock::now() + std::chrono::seconds(5);
+    while (Clock::now() < deadline) {
+      if (s.http().get("/metrics").body.find("sk_long_polls_open " + std::to_string(n)) != std::string::npos) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    FAIL() << "long-polls did not park";
+  }
+  Scenario s;
+  TestDevice sup, contact, youth;
+  std::string case_id;
+};
+
+TEST_F(LongPoll, WaiterIsWokenByAnAppendFromAnotherClient) {
+  auto waiter = park(youth, 0, 20);
+  wait_until_parked(1);
+  const auto appended = Clock::now();
+  ASSERT_EQ(s.append(contact, case_id, "case", {42}).status, 201);
+  auto [r, seconds] = waiter.get();
+  const double after_append = std::chrono::duration<double>(Clock::now() - appended).count();
+  ASSERT_EQ(r.status, 200);
+  ASSERT_EQ(r.json["events"].size(), 1u);
+  EXPECT_EQ(r.json["events"][0]["author_device"], contact.device_id);
+  EXPECT_LT(after_append, 1.0) << "woken by the append, not by the 20 s timeout";
+  EXPECT_LT(seconds, 10.0);
+}
+
+TEST_F(LongPoll, ReturnsAtOnceWhenSomethingIsAlreadyThere) {
+  ASSERT_EQ(s.append(contact, case_id, "case", {1}).status, 201);
+  auto [r, seconds] = park(youth, 0, 20).get();
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.json["events"].size(), 1u);
+  EXPECT_LT(seconds, 1.0);
+}
+
+TEST_F(LongPoll, TimesOutWithAnEmptyPage) {
+  auto [r, seconds] = park(youth, 0, 1).get();
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(r.json["events"].empty());
+  EXPECT_EQ(r.json["next_after"], 0);
+  EXPECT_GE(seconds, 0.9);
+}
+
+TEST_F(LongPoll, AnEventTheCallerMayNotReadDoesNotAnswerTheWait) {
+  auto waiter = park(youth, 0, 20);
+  wait_until_parked(1);
+  ASSERT_EQ(s.append(contact, case_id, "team", {7}).status, 201);
+  EXPECT_EQ(waiter.wait_for(std::chrono::milliseconds(500)), std::future_status::timeout)
+      << "a team note must not wake (and so reveal itself to) the youth";
+  ASSERT_EQ(s.append(contact, case_id, "case", {8}).status, 201);
+  auto [r, seconds] = waiter.get();
+  ASSERT_EQ(r.status, 200);
+  ASSERT_EQ(r.json["events"].size(), 1u);
+  EXPECT_EQ(r.json["events"][0]["audience"], "case");
+}
+
+TEST_F(LongPoll, ManyWaitersOnOneCaseAreAllWoken) {
+  std::vector<std::future<std::pair<HttpResult, double>>> waiters;
+  for (int i = 0; i < 8; ++i) waiters.push_back(park(i % 2 ? youth : contact, 0, 20));
+  wait_until_parked(8);
+  ASSERT_EQ(s.append(contact, case_id, "case", {1}).status, 201);
+  for (auto& w : waiters) {
+    auto [r, seconds] = w.get();
+    EXPECT_EQ(r.status, 200);
+    EXPECT_EQ(r.json["events"].size(), 1u);
+  }
+}
+
+}  // namespace
+}  // namespace sk::backend::test
