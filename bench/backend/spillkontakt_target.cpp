@@ -1,10 +1,11 @@
 #include "spillkontakt_target.hpp"
 
+#include <cctype>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <random>
-#include <regex>
+#include <sstream>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -70,14 +71,27 @@ asio::awaitable<void> pair_cases(asio::io_context& io, tcp::endpoint endpoint, s
   }
 }
 
-// The supervisor enrollment code that `admin init` prints, e.g. "KX7F-92QM-4T".
+// The supervisor enrollment code that `admin init` prints on its "Enrollment code (...): " line,
+// e.g. "KX7F-92QM-4T".
 std::string enrollment_code(const std::string& admin_output) {
-  static const std::regex kCode(R"(code[^:\n]*:\s*([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})\b)");
-  std::smatch match;
-  if (!std::regex_search(admin_output, match, kCode)) {
-    throw std::runtime_error("no enrollment code in the output of admin init:\n" + admin_output);
+  auto is_code = [](std::string_view t) {
+    if (t.size() != 12 || t[4] != '-' || t[9] != '-') return false;
+    for (char c : t) {
+      if (c != '-' && !std::isdigit(static_cast<unsigned char>(c)) && !std::isupper(static_cast<unsigned char>(c))) {
+        return false;
+      }
+    }
+    return true;
+  };
+  std::istringstream lines(admin_output);
+  for (std::string line; std::getline(lines, line);) {
+    const auto colon = line.find("code");
+    const auto start = line.find(": ", colon == std::string::npos ? line.size() : colon);
+    if (start == std::string::npos) continue;
+    const std::string_view rest = std::string_view(line).substr(start + 2, 12);
+    if (is_code(rest)) return std::string(rest);
   }
-  return match.str(1);
+  throw std::runtime_error("no enrollment code in the output of admin init:\n" + admin_output);
 }
 
 // The server writes its bound port once it listens (we ask for port 0: no race for a port).
