@@ -162,6 +162,11 @@ void RawPrimitives::seal() {
   EVP_PKEY_free(eph);
 }
 
+void RawPrimitives::one_x25519() {
+  std::uint8_t shared[32];
+  x25519(me_, ephemeral_public_.data(), shared);
+}
+
 bool RawPrimitives::open() {
   std::uint8_t shared[64] = {};
   std::uint8_t wrap_key[32];

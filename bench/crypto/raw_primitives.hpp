@@ -22,6 +22,7 @@ class RawPrimitives {
 
   void seal();  // 1 keygen + n × (X25519, HKDF, AEAD 32 B) + HKDF + AEAD payload + 2 SHA-256 + HMAC + RAND
   bool open();  // 1 X25519 + HKDF + AEAD-open 32 B + HKDF + HMAC + AEAD-open payload + 2 SHA-256
+  void one_x25519();  // a single agreement: the yardstick for how loaded this core is right now
 
  private:
   void x25519(EVP_PKEY* own, const std::uint8_t* peer, std::uint8_t* out);
