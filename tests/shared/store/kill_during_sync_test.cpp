@@ -51,7 +51,7 @@ EventRecord theirs(int i) {
   auto store = Store::open(db);
   if (!store) _exit(2);
   for (int i = 0; i < kMaxRounds; ++i) {
-    const std::string n = std::to_string(i);
+    std::string n = std::to_string(i);
     if (!store->record_local_event(mine(i)) || !testing::report(fd, "recorded " + n)) _exit(3);
     std::vector<std::string> ids{mine(i).event_id};
     if (!store->mark_in_flight(ids)) _exit(4);
@@ -99,7 +99,7 @@ TEST_P(KillDuringSync, LeavesOutboxEventsAndCursorConsistentAndKeepsEveryReporte
 
   testing::KilledWriter run = testing::run_and_kill(GetParam(), [&](int fd) { sync_forever(dir.db(), fd); });
   ASSERT_TRUE(run.killed) << "the writer stopped by itself (exit status " << run.exit_status << ")";
-  const Progress reported = parse(run.reported);
+  Progress reported = parse(run.reported);
 
   SQLite::Database raw(dir.db().string(), SQLite::OPEN_READWRITE);
   EXPECT_EQ(raw.execAndGet("PRAGMA integrity_check").getString(), "ok");

@@ -22,8 +22,11 @@ struct KillPoint {
   int reports = 0;                     // kill as soon as this many lines were reported
 };
 
-// gtest prints the parameter of a failing test with this.
-inline void PrintTo(const KillPoint& point, std::ostream* out) { *out << point.name; }
+// gtest prints the parameter of a failing test with this (gtest's name, hence the NOLINT).
+// NOLINTNEXTLINE(readability-identifier-naming)
+inline void PrintTo(const KillPoint& point, std::ostream* out) {
+  *out << point.name;
+}
 
 struct KilledWriter {
   std::vector<std::string> reported;  // whole lines, in the order the child wrote them
