@@ -136,14 +136,19 @@ Result<int> version_of(SQLite::Database& db) {
                          [&]() -> Result<int> { return db.execAndGet("PRAGMA user_version").getInt(); });
 }
 
-Result<void> migrate(SQLite::Database& db, int target_version) {
-  auto current = version_of(db);
-  if (!current) return Unexpected{current.error()};
-  if (*current > latest_version()) {
-    return fail("store.schema_too_new", "database schema version " + std::to_string(*current) +
+Result<int> supported_version_of(SQLite::Database& db) {
+  auto version = version_of(db);
+  if (version && *version > latest_version()) {
+    return fail("store.schema_too_new", "database schema version " + std::to_string(*version) +
                                             " is newer than this app understands (" +
                                             std::to_string(latest_version()) + "); update the app");
   }
+  return version;
+}
+
+Result<void> migrate(SQLite::Database& db, int target_version) {
+  auto current = supported_version_of(db);
+  if (!current) return Unexpected{current.error()};
   if (target_version < *current || target_version > latest_version()) {
     return fail("store.invalid_argument", "cannot migrate from schema version " + std::to_string(*current) +
                                               " to " + std::to_string(target_version));

@@ -30,17 +30,6 @@ Result<void> enable_wal(SQLite::Database& db) {
   return {};
 }
 
-Result<void> check_not_newer(SQLite::Database& db) {
-  auto version = schema::version_of(db);
-  if (!version) return Unexpected{version.error()};
-  if (*version > schema::latest_version()) {
-    return fail("store.schema_too_new", "database schema version " + std::to_string(*version) +
-                                            " is newer than this app understands (" +
-                                            std::to_string(schema::latest_version()) + "); update the app");
-  }
-  return {};
-}
-
 Error in_context(std::string_view operation, Error error) {
   error.message = std::string(operation) + ": " + error.message;
   return error;
@@ -57,7 +46,9 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenOptions options
   return guarded(label, [&]() -> Result<Store> {
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, options.busy_timeout_ms);
     // Refuse a newer database before touching it at all, even its journal mode.
-    if (auto fits = check_not_newer(db); !fits) return Unexpected{in_context(label, fits.error())};
+    if (auto fits = schema::supported_version_of(db); !fits) {
+      return Unexpected{in_context(label, fits.error())};
+    }
     if (auto wal = enable_wal(db); !wal) return Unexpected{in_context(label, wal.error())};
     configure_connection(db);
     if (auto migrated = schema::migrate(db); !migrated) {
@@ -72,8 +63,7 @@ Result<Store> Store::open_read_only(const std::filesystem::path& path, OpenOptio
   return guarded(label, [&]() -> Result<Store> {
     SQLite::Database db(path.string(), SQLite::OPEN_READONLY, options.busy_timeout_ms);
     configure_connection(db);
-    if (auto fits = check_not_newer(db); !fits) return Unexpected{in_context(label, fits.error())};
-    auto version = schema::version_of(db);
+    auto version = schema::supported_version_of(db);
     if (!version) return Unexpected{in_context(label, version.error())};
     if (*version < schema::latest_version()) {
       return fail("store.schema_outdated", label + ": database schema version " + std::to_string(*version) +

@@ -28,6 +28,8 @@ int latest_version();
 
 // The database's PRAGMA user_version.
 Result<int> version_of(SQLite::Database& db);
+// The same, or store.schema_too_new when this code is older than the database.
+Result<int> supported_version_of(SQLite::Database& db);
 
 // Runs the steps between the database's version and `target_version` (latest when omitted).
 // Refuses a database newer than this code (store.schema_too_new) and never migrates down.
