@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "harness/scenario.hpp"
+#include "sk/core/encoding.hpp"
 #include "sk/crypto/envelope.hpp"
 
 namespace sk::backend::test {

@@ -4,12 +4,21 @@
 
 #include <sys/stat.h>
 
+#include <cstdlib>
 #include <fstream>
+#include <sstream>
 
 #include "harness/scenario.hpp"
 
 namespace sk::backend::test {
 namespace {
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
 
 TEST(Config, InsecureHttpOnANonLoopbackAddressIsRefused) {
   TempDir dir;
@@ -52,8 +61,7 @@ TEST(AdminCli, RecoveryKeyIsPrivateAndNeverOverwritten) {
   struct stat st {};
   ASSERT_EQ(::stat(key.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
-  std::ifstream in(key);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string text = slurp(key);
   EXPECT_NE(text.find("x25519_secret"), std::string::npos);
 
   auto again = run_backend({"admin", "init", "--data", (dir.path() / "data").string(), "--org", "Igjen",
@@ -64,9 +72,7 @@ TEST(AdminCli, RecoveryKeyIsPrivateAndNeverOverwritten) {
   const auto secret_line = text.substr(text.find("x25519_secret"));
   const auto secret = secret_line.substr(secret_line.find('"') + 1, 43);
   for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path() / "data")) {
-    std::ifstream f(e.path(), std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-    EXPECT_EQ(bytes.find(secret), std::string::npos) << e.path();
+    EXPECT_EQ(slurp(e.path()).find(secret), std::string::npos) << e.path();
   }
 }
 
@@ -79,6 +85,35 @@ TEST(AdminCli, EnrollCodeForAContactWorksWithTheRunningServer) {
   auto devices = run_backend({"admin", "devices", "--data", s.data_dir().string()});
   EXPECT_NE(devices.out.find(contact.device_id), std::string::npos);
   EXPECT_NE(run_backend({"admin", "enroll-code", "--data", s.data_dir().string(), "--role", "youth"}).exit_code, 0);
+}
+
+}  // namespace
+}  // namespace sk::backend::test
+
+namespace sk::backend::test {
+namespace {
+
+TEST(Tls, ServesHttpsWithTheConfiguredCertificateAndRejectsPlainHttp) {
+  TempDir dir;
+  const auto cert = (dir.path() / "cert.pem").string();
+  const auto key = (dir.path() / "key.pem").string();
+  const auto cmd = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj /CN=localhost"
+                   " -addext subjectAltName=IP:127.0.0.1 -keyout " + key + " -out " + cert + " 2>/dev/null";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << "needs the openssl command (scripts/install-deps)";
+  const auto data = dir.path() / "data";
+  init_org(data, "TLS kommune");
+  ServerProcess server(data, {"--tls-cert", cert, "--tls-key", key}, /*plain_http=*/false);
+  ASSERT_TRUE(server.started()) << server.log();
+  HttpClient https(server.base_url());
+  https.set_ca_file(cert);
+  auto r = https.get("/healthz");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.json["status"], "ok");
+  HttpClient untrusting(server.base_url());
+  EXPECT_EQ(untrusting.get("/healthz").status, 0) << "an unknown certificate fails the handshake";
+  const auto plain = raw_exchange(server.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", 2000);
+  EXPECT_EQ(plain.find("200 OK"), std::string::npos);
+  EXPECT_TRUE(server.running());
 }
 
 }  // namespace

@@ -68,6 +68,7 @@ HttpResult HttpClient::request(const std::string& method, const std::string& pat
   curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, method.c_str());
   curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, timeout_ms_);
   curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
+  if (!ca_file_.empty()) curl_easy_setopt(curl_, CURLOPT_CAINFO, ca_file_.c_str());
   curl_slist* headers = nullptr;
   if (!token.empty()) headers = curl_slist_append(headers, ("Authorization: Bearer " + token).c_str());
   if (method != "GET") {

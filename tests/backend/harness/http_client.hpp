@@ -31,11 +31,13 @@ class HttpClient {
   HttpResult request(const std::string& method, const std::string& path, const std::string& body,
                      const std::string& token, const std::string& content_type = "application/json");
   void set_timeout_ms(long ms) { timeout_ms_ = ms; }
+  void set_ca_file(std::string path) { ca_file_ = std::move(path); }  // HTTPS: trust this certificate
 
  private:
   std::string base_;
   CURL* curl_;
   long timeout_ms_ = 40000;
+  std::string ca_file_;
 };
 
 // Connects to 127.0.0.1:port; -1 on failure.

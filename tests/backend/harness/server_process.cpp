@@ -81,14 +81,15 @@ CommandResult run_backend(const std::vector<std::string>& args) {
   return r;
 }
 
-ServerProcess::ServerProcess(std::filesystem::path data_dir, std::vector<std::string> extra)
-    : data_dir_(std::move(data_dir)) {
+ServerProcess::ServerProcess(std::filesystem::path data_dir, std::vector<std::string> extra, bool plain_http)
+    : data_dir_(std::move(data_dir)), plain_http_(plain_http) {
   static int counter = 0;
   const auto tag = std::to_string(::getpid()) + "-" + std::to_string(++counter);
   log_ = data_dir_.parent_path() / ("server-" + tag + ".log");
   port_file_ = data_dir_.parent_path() / ("port-" + tag);
-  std::vector<std::string> args{SK_BACKEND_BINARY,       "serve",    "--listen", "127.0.0.1:0", "--insecure-http",
-                                "--data",                data_dir_.string(), "--port-file", port_file_.string()};
+  std::vector<std::string> args{SK_BACKEND_BINARY, "serve",       "--listen",         "127.0.0.1:0",
+                                "--data",          data_dir_.string(), "--port-file", port_file_.string()};
+  if (plain_http_) args.push_back("--insecure-http");
   args.insert(args.end(), extra.begin(), extra.end());
   pid_ = ::fork();
   if (pid_ == 0) {
@@ -116,7 +117,9 @@ ServerProcess::~ServerProcess() {
   if (pid_ > 0) stop(SIGKILL);
 }
 
-std::string ServerProcess::base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+std::string ServerProcess::base_url() const {
+  return (plain_http_ ? "http://127.0.0.1:" : "https://127.0.0.1:") + std::to_string(port_);
+}
 
 std::string ServerProcess::log() const { return read_file(log_); }
 

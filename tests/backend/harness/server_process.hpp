@@ -33,15 +33,16 @@ CommandResult run_backend(const std::vector<std::string>& args);
 
 class ServerProcess {
  public:
-  // Starts `serve --listen 127.0.0.1:0 --insecure-http --data <data_dir>` plus `extra` args.
-  explicit ServerProcess(std::filesystem::path data_dir, std::vector<std::string> extra = {});
+  // Starts `serve --listen 127.0.0.1:0 [--insecure-http] --data <data_dir>` plus `extra` args
+  // (which must name the TLS files when `plain_http` is false).
+  explicit ServerProcess(std::filesystem::path data_dir, std::vector<std::string> extra = {}, bool plain_http = true);
   ~ServerProcess();  // SIGKILL if still running
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
 
   bool started() const { return port_ != 0; }
   int port() const { return port_; }
-  std::string base_url() const;
+  std::string base_url() const;  // http:// or https://
   const std::filesystem::path& log_file() const { return log_; }
   std::string log() const;
 
@@ -55,6 +56,7 @@ class ServerProcess {
   std::filesystem::path port_file_;
   pid_t pid_ = -1;
   int port_ = 0;
+  bool plain_http_ = true;
 };
 
 }  // namespace sk::backend::test
