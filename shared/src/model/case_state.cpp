@@ -1,18 +1,9 @@
 #include "sk/model/case_state.hpp"
 
+#include "overloaded.hpp"
 #include "sk/model/rules.hpp"
 
 namespace sk::model {
-namespace {
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
-
-}  // namespace
 
 CaseState::CaseState(Case members) : case_(std::move(members)) {}
 
@@ -32,7 +23,7 @@ void CaseState::apply(const Event& event, std::optional<std::int64_t> seq) {
 
 void CaseState::apply_body(const Event& e, Role author_role, std::optional<std::int64_t> seq) {
   std::visit(
-      Overloaded{
+      detail::Overloaded{
           [&](const ChatMessage& b) {
             chat_.add({e.id, ChatEntry::Kind::message, e.author, author_role, e.created_at, seq, b.text});
           },
@@ -42,7 +33,8 @@ void CaseState::apply_body(const Event& e, Role author_role, std::optional<std::
           [&](const ReadReceipt& b) {
             // Only a sequenced target has a place in server order to read up to.
             const auto target = seen_.find(b.up_to);
-            if (target != seen_.end() && target->second) chat_.mark_read(e.author, author_role, *target->second);
+            if (target != seen_.end() && target->second)
+              chat_.mark_read(e.author, author_role, *target->second);
           },
           [&](const SessionProposed& b) { schedule_.propose(e.id, e.author, b); },
           [&](const SessionAnswered& b) { schedule_.answer(b); },
@@ -50,13 +42,27 @@ void CaseState::apply_body(const Event& e, Role author_role, std::optional<std::
           [&](const SessionCancelled& b) { schedule_.cancel(b); },
           [&](const SessionAttended& b) { schedule_.mark_attended(b); },
           [&](const SessionNoShow& b) { schedule_.mark_no_show(b); },
-          [&](const CheckIn& b) { wellbeing_.add_check_in({e.id, e.created_at, b}); },
-          [&](const TopicWish& b) { wellbeing_.add_topic_wish({e.id, e.created_at, b}); },
-          [&](const InterestsProfile& b) { wellbeing_.set_interests({e.id, e.created_at, b}); },
-          [&](const SessionNote& b) { team_.add_note({e.id, e.author, e.created_at, b}); },
-          [&](const Guidance& b) { team_.add_guidance({e.id, e.author, e.created_at, b}); },
-          [&](const Concern& b) { team_.add_concern({e.id, e.author, e.created_at, b, std::nullopt}); },
-          [&](const ConcernResolved& b) { team_.resolve(b.concern, {e.id, e.author, e.created_at, b.text}); },
+          [&](const CheckIn& b) {
+            wellbeing_.add_check_in({e.id, e.created_at, b});
+          },
+          [&](const TopicWish& b) {
+            wellbeing_.add_topic_wish({e.id, e.created_at, b});
+          },
+          [&](const InterestsProfile& b) {
+            wellbeing_.set_interests({e.id, e.created_at, b});
+          },
+          [&](const SessionNote& b) {
+            team_.add_note({e.id, e.author, e.created_at, b});
+          },
+          [&](const Guidance& b) {
+            team_.add_guidance({e.id, e.author, e.created_at, b});
+          },
+          [&](const Concern& b) {
+            team_.add_concern({e.id, e.author, e.created_at, b, std::nullopt});
+          },
+          [&](const ConcernResolved& b) {
+            team_.resolve(b.concern, {e.id, e.author, e.created_at, b.text});
+          },
           [&](const UnknownEvent&) {},
       },
       e.body);

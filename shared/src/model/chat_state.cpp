@@ -20,14 +20,14 @@ void ChatState::add(ChatEntry entry) {
 
 void ChatState::insert_in_order(ChatEntry entry) {
   // Before the first entry that is later in sequence or still unsequenced. Usually the end.
-  const auto at = std::find_if(entries_.begin(), entries_.end(), [&entry](const ChatEntry& e) {
-    return !e.seq || *e.seq > *entry.seq;
-  });
+  const auto at = std::find_if(entries_.begin(), entries_.end(),
+                               [&entry](const ChatEntry& e) { return !e.seq || *e.seq > *entry.seq; });
   entries_.insert(at, std::move(entry));
 }
 
 void ChatState::confirm(const EventId& id, std::int64_t seq) {
-  const auto it = std::find_if(entries_.begin(), entries_.end(), [&id](const ChatEntry& e) { return e.id == id; });
+  const auto it =
+      std::find_if(entries_.begin(), entries_.end(), [&id](const ChatEntry& e) { return e.id == id; });
   if (it == entries_.end() || it->seq) return;
   ChatEntry entry = std::move(*it);
   entries_.erase(it);

@@ -28,7 +28,8 @@ Event read_event(JsonReader& r) {
     e.body = UnknownEvent{tag};
     return e;
   }
-  r.object("body", true, [&](JsonReader& b) { e.body = detail::read_body(*kind, b); }, tag);
+  r.object(
+      "body", true, [&](JsonReader& b) { e.body = detail::read_body(*kind, b); }, tag);
   return e;
 }
 
@@ -62,9 +63,9 @@ Result<std::string> encode_event(const Event& e) {
     j["case_id"] = e.case_id.str();
     j["author"] = Json{{"principal", e.author.str()}, {"device", e.device.str()}};
     j["created_at"] = e.created_at.unix_ms;
-    j["kind"] = std::string(e.kind() == EventKind::unknown ? std::get<UnknownEvent>(e.body).kind
-                                                           : std::string(to_string(e.kind())));
-    if (e.kind() != EventKind::unknown) j["body"] = detail::write_body(e.body);
+    const bool unknown = e.kind() == EventKind::unknown;
+    j["kind"] = unknown ? std::get<UnknownEvent>(e.body).kind : std::string(to_string(e.kind()));
+    if (!unknown) j["body"] = detail::write_body(e.body);
     if (!e.unknown_fields.empty()) detail::merge_unknown(j, Json::parse(e.unknown_fields));
     return j.dump();
   } catch (const Json::exception&) {

@@ -3,15 +3,10 @@
 #include <array>
 #include <limits>
 
+#include "overloaded.hpp"
+
 namespace sk::model::detail {
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 constexpr std::array<std::string_view, 2> kRecurrences{"one_off", "weekly"};
 constexpr std::array<std::string_view, 2> kAnswers{"accept", "not_today"};
@@ -20,10 +15,7 @@ constexpr std::array<std::string_view, 2> kLevels{"normal", "urgent"};
 template <class Enum, std::size_t N>
 Enum read_enum(JsonReader& r, std::string_view key, const std::array<std::string_view, N>& names,
                bool required) {
-  if (!required && !r.has(key)) {
-    (void)r.text(key);
-    return Enum{};
-  }
+  if (!required && !r.has(key)) return Enum{};  // the first name is the default
   const std::string s = r.string(key);
   for (std::size_t i = 0; i < N; ++i) {
     if (s == names[i]) return static_cast<Enum>(i);
@@ -118,26 +110,34 @@ SessionNote read_note(JsonReader& r) {
 
 Event::Body read_body(EventKind kind, JsonReader& r) {
   switch (kind) {
-    case EventKind::chat_message: return ChatMessage{r.string("text")};
-    case EventKind::wave: return Wave{r.string("sticker")};
-    case EventKind::read_receipt: return ReadReceipt{r.event_id("up_to")};
-    case EventKind::session_proposed: return read_proposed(r);
+    case EventKind::chat_message:
+      return ChatMessage{r.string("text")};
+    case EventKind::wave:
+      return Wave{r.string("sticker")};
+    case EventKind::read_receipt:
+      return ReadReceipt{r.event_id("up_to")};
+    case EventKind::session_proposed:
+      return read_proposed(r);
     case EventKind::session_answered: {
       SessionAnswered a;
       a.ref = read_ref(r);
       a.answer = read_enum<Answer>(r, "answer", kAnswers, true);
       return a;
     }
-    case EventKind::session_rescheduled: return read_rescheduled(r);
+    case EventKind::session_rescheduled:
+      return read_rescheduled(r);
     case EventKind::session_cancelled: {
       SessionCancelled c;
       c.ref = read_ref(r);
       c.reason = r.text("reason");
       return c;
     }
-    case EventKind::session_attended: return SessionAttended{read_ref(r)};
-    case EventKind::session_no_show: return SessionNoShow{read_ref(r)};
-    case EventKind::check_in: return read_check_in(r);
+    case EventKind::session_attended:
+      return SessionAttended{read_ref(r)};
+    case EventKind::session_no_show:
+      return SessionNoShow{read_ref(r)};
+    case EventKind::check_in:
+      return read_check_in(r);
     case EventKind::topic_wish: {
       TopicWish t;
       t.text = r.string("text");
@@ -150,7 +150,8 @@ Event::Body read_body(EventKind kind, JsonReader& r) {
       p.good_at = r.string_list("good_at");
       return p;
     }
-    case EventKind::session_note: return read_note(r);
+    case EventKind::session_note:
+      return read_note(r);
     case EventKind::guidance: {
       Guidance g;
       g.text = r.string("text");
@@ -169,81 +170,81 @@ Event::Body read_body(EventKind kind, JsonReader& r) {
       c.text = r.text("text");
       return c;
     }
-    case EventKind::unknown: break;
+    case EventKind::unknown:
+      break;
   }
   return UnknownEvent{};
 }
 
 Json write_body(const Event::Body& body) {
   Json j = Json::object();
-  std::visit(
-      Overloaded{
-          [&](const ChatMessage& b) { j["text"] = b.text; },
-          [&](const Wave& b) { j["sticker"] = b.sticker; },
-          [&](const ReadReceipt& b) { j["up_to"] = b.up_to.str(); },
-          [&](const SessionProposed& b) {
-            j["start"] = b.start.unix_ms;
-            j["time_zone"] = b.time_zone;
-            j["duration_minutes"] = b.duration_minutes;
-            j["recurrence"] = enum_name(b.recurrence, kRecurrences);
-            if (b.until) j["until"] = b.until->unix_ms;
-            put_text(j, "title", b.title);
-          },
-          [&](const SessionAnswered& b) {
-            write_ref(j, b.ref);
-            j["answer"] = enum_name(b.answer, kAnswers);
-          },
-          [&](const SessionRescheduled& b) {
-            write_ref(j, b.ref);
-            j["start"] = b.start.unix_ms;
-            j["time_zone"] = b.time_zone;
-            j["duration_minutes"] = b.duration_minutes;
-          },
-          [&](const SessionCancelled& b) {
-            write_ref(j, b.ref);
-            put_text(j, "reason", b.reason);
-          },
-          [&](const SessionAttended& b) { write_ref(j, b.ref); },
-          [&](const SessionNoShow& b) { write_ref(j, b.ref); },
-          [&](const CheckIn& b) {
-            j["mood"] = b.mood;
-            put_list(j, "tags", b.tags);
-            put_list(j, "free_tags", b.free_tags);
-            put_text(j, "text", b.text);
-          },
-          [&](const TopicWish& b) {
-            j["text"] = b.text;
-            if (b.for_session) j["for_session"] = b.for_session->str();
-          },
-          [&](const InterestsProfile& b) {
-            put_list(j, "likes", b.likes);
-            put_list(j, "good_at", b.good_at);
-          },
-          [&](const SessionNote& b) {
-            if (b.session) write_ref(j, *b.session);
-            Json t = Json::object();
-            put_text(t, "activity", b.note.activity);
-            if (b.note.mood_observed) t["mood_observed"] = *b.note.mood_observed;
-            put_text(t, "went_well", b.note.went_well);
-            put_text(t, "concerns", b.note.concerns);
-            put_text(t, "next_steps", b.note.next_steps);
-            j["note"] = std::move(t);
-          },
-          [&](const Guidance& b) {
-            j["text"] = b.text;
-            if (b.regarding) j["regarding"] = b.regarding->str();
-          },
-          [&](const Concern& b) {
-            j["level"] = enum_name(b.level, kLevels);
-            j["text"] = b.text;
-          },
-          [&](const ConcernResolved& b) {
-            j["concern"] = b.concern.str();
-            put_text(j, "text", b.text);
-          },
-          [&](const UnknownEvent&) {},
-      },
-      body);
+  std::visit(Overloaded{
+                 [&](const ChatMessage& b) { j["text"] = b.text; },
+                 [&](const Wave& b) { j["sticker"] = b.sticker; },
+                 [&](const ReadReceipt& b) { j["up_to"] = b.up_to.str(); },
+                 [&](const SessionProposed& b) {
+                   j["start"] = b.start.unix_ms;
+                   j["time_zone"] = b.time_zone;
+                   j["duration_minutes"] = b.duration_minutes;
+                   j["recurrence"] = enum_name(b.recurrence, kRecurrences);
+                   if (b.until) j["until"] = b.until->unix_ms;
+                   put_text(j, "title", b.title);
+                 },
+                 [&](const SessionAnswered& b) {
+                   write_ref(j, b.ref);
+                   j["answer"] = enum_name(b.answer, kAnswers);
+                 },
+                 [&](const SessionRescheduled& b) {
+                   write_ref(j, b.ref);
+                   j["start"] = b.start.unix_ms;
+                   j["time_zone"] = b.time_zone;
+                   j["duration_minutes"] = b.duration_minutes;
+                 },
+                 [&](const SessionCancelled& b) {
+                   write_ref(j, b.ref);
+                   put_text(j, "reason", b.reason);
+                 },
+                 [&](const SessionAttended& b) { write_ref(j, b.ref); },
+                 [&](const SessionNoShow& b) { write_ref(j, b.ref); },
+                 [&](const CheckIn& b) {
+                   j["mood"] = b.mood;
+                   put_list(j, "tags", b.tags);
+                   put_list(j, "free_tags", b.free_tags);
+                   put_text(j, "text", b.text);
+                 },
+                 [&](const TopicWish& b) {
+                   j["text"] = b.text;
+                   if (b.for_session) j["for_session"] = b.for_session->str();
+                 },
+                 [&](const InterestsProfile& b) {
+                   put_list(j, "likes", b.likes);
+                   put_list(j, "good_at", b.good_at);
+                 },
+                 [&](const SessionNote& b) {
+                   if (b.session) write_ref(j, *b.session);
+                   Json t = Json::object();
+                   put_text(t, "activity", b.note.activity);
+                   if (b.note.mood_observed) t["mood_observed"] = *b.note.mood_observed;
+                   put_text(t, "went_well", b.note.went_well);
+                   put_text(t, "concerns", b.note.concerns);
+                   put_text(t, "next_steps", b.note.next_steps);
+                   j["note"] = std::move(t);
+                 },
+                 [&](const Guidance& b) {
+                   j["text"] = b.text;
+                   if (b.regarding) j["regarding"] = b.regarding->str();
+                 },
+                 [&](const Concern& b) {
+                   j["level"] = enum_name(b.level, kLevels);
+                   j["text"] = b.text;
+                 },
+                 [&](const ConcernResolved& b) {
+                   j["concern"] = b.concern.str();
+                   put_text(j, "text", b.text);
+                 },
+                 [&](const UnknownEvent&) {},
+             },
+             body);
   return j;
 }
 

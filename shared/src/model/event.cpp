@@ -5,15 +5,29 @@
 namespace sk::model {
 namespace {
 
-constexpr std::array<std::string_view, kEventKindCount> kKindTags{
-    "chat_message",     "wave",       "read_receipt",      "session_proposed", "session_answered",
-    "session_rescheduled", "session_cancelled", "session_attended", "session_no_show", "check_in",
-    "topic_wish",       "interests",  "session_note",      "guidance",         "concern",
-    "concern_resolved", "unknown"};
+constexpr std::array<std::string_view, kEventKindCount> kKindTags{"chat_message",
+                                                                  "wave",
+                                                                  "read_receipt",
+                                                                  "session_proposed",
+                                                                  "session_answered",
+                                                                  "session_rescheduled",
+                                                                  "session_cancelled",
+                                                                  "session_attended",
+                                                                  "session_no_show",
+                                                                  "check_in",
+                                                                  "topic_wish",
+                                                                  "interests",
+                                                                  "session_note",
+                                                                  "guidance",
+                                                                  "concern",
+                                                                  "concern_resolved",
+                                                                  "unknown"};
 
 }  // namespace
 
-std::string_view to_string(EventKind kind) { return kKindTags[static_cast<std::size_t>(kind)]; }
+std::string_view to_string(EventKind kind) {
+  return kKindTags[static_cast<std::size_t>(kind)];
+}
 
 std::optional<EventKind> event_kind_from_string(std::string_view tag) {
   // The last tag is the placeholder for kinds this build does not know; it is never on the wire.

@@ -33,7 +33,9 @@ EventId assemble(std::int64_t ms, std::uint16_t rand_a, std::uint64_t rand_b) {
   return EventId(o);
 }
 
-bool is_lower_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
+bool is_lower_hex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+}
 
 }  // namespace
 
@@ -69,7 +71,9 @@ std::int64_t EventId::unix_ms() const {
   return static_cast<std::int64_t>(t);
 }
 
-bool EventId::is_v7() const { return (octets_[6] & 0xF0U) == 0x70U && (octets_[8] & 0xC0U) == 0x80U; }
+bool EventId::is_v7() const {
+  return (octets_[6] & 0xF0U) == 0x70U && (octets_[8] & 0xC0U) == 0x80U;
+}
 
 EventIdGenerator::EventIdGenerator()
     : EventIdGenerator([] {

@@ -20,7 +20,9 @@ void JsonReader::fail_at(std::string_view key, std::string_view reason) {
   *error_ = path_of(key) + ": " + std::string(reason);
 }
 
-bool JsonReader::has(std::string_view key) const { return object_.contains(key); }
+bool JsonReader::has(std::string_view key) const {
+  return object_.contains(key);
+}
 
 const Json* JsonReader::find(std::string_view key, bool required) {
   read_.emplace(key);
@@ -114,7 +116,9 @@ std::optional<EventId> JsonReader::opt_event_id(std::string_view key) {
   return event_id(key);
 }
 
-Timestamp JsonReader::timestamp(std::string_view key) { return Timestamp{integer(key)}; }
+Timestamp JsonReader::timestamp(std::string_view key) {
+  return Timestamp{integer(key)};
+}
 
 std::optional<Timestamp> JsonReader::opt_timestamp(std::string_view key) {
   const auto v = opt_integer(key);

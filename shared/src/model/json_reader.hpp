@@ -3,10 +3,9 @@
 // first error with its field path. Keys that were never read are the object's unknown fields;
 // nested readers hand theirs to the parent, so unknowns are kept at every level.
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
@@ -33,14 +32,14 @@ class JsonReader {
   void fail_at(std::string_view key, std::string_view reason);
   [[nodiscard]] std::string path_of(std::string_view key) const;
 
-  std::string string(std::string_view key);                          // required
-  std::string text(std::string_view key);                            // optional, "" when absent
-  std::int64_t integer(std::string_view key);                        // required
+  std::string string(std::string_view key);    // required
+  std::string text(std::string_view key);      // optional, "" when absent
+  std::int64_t integer(std::string_view key);  // required
   std::optional<std::int64_t> opt_integer(std::string_view key);
-  std::vector<std::string> string_list(std::string_view key);        // optional, [] when absent
+  std::vector<std::string> string_list(std::string_view key);  // optional, [] when absent
   EventId event_id(std::string_view key);
   std::optional<EventId> opt_event_id(std::string_view key);
-  Timestamp timestamp(std::string_view key);                         // range checked by validate
+  Timestamp timestamp(std::string_view key);  // range checked by validate
   std::optional<Timestamp> opt_timestamp(std::string_view key);
   bool has(std::string_view key) const;
 

@@ -19,14 +19,19 @@ ParseOutcome parse_strict(std::string_view text) {
   const auto check = [&open_objects](int depth, Json::parse_event_t event, Json& parsed) {
     if (depth > static_cast<int>(kMaxJsonDepth)) throw Rejected{"nested too deeply"};
     switch (event) {
-      case Json::parse_event_t::object_start: open_objects.emplace_back(); break;
-      case Json::parse_event_t::object_end: open_objects.pop_back(); break;
+      case Json::parse_event_t::object_start:
+        open_objects.emplace_back();
+        break;
+      case Json::parse_event_t::object_end:
+        open_objects.pop_back();
+        break;
       case Json::parse_event_t::key:
         if (!open_objects.back().insert(parsed.get<std::string>()).second) {
           throw Rejected{"duplicate key \"" + parsed.get<std::string>() + "\""};
         }
         break;
-      default: break;
+      default:
+        break;
     }
     return true;
   };

@@ -13,15 +13,16 @@ Result<void> check_name(std::string_view field, const std::string& name, std::si
   if (!is_valid_utf8(name)) return fail("model.invalid", std::string(field) + ": is not valid UTF-8");
   const auto n = utf8_length(name);
   if (n < min || n > kMaxNameLength) {
-    return fail("model.invalid",
-                std::string(field) + ": must be " + std::to_string(min) + "..64 characters");
+    return fail("model.invalid", std::string(field) + ": must be " + std::to_string(min) + "..64 characters");
   }
   return {};
 }
 
 }  // namespace
 
-std::string_view to_string(Role role) { return kRoles[static_cast<std::size_t>(role)]; }
+std::string_view to_string(Role role) {
+  return kRoles[static_cast<std::size_t>(role)];
+}
 
 std::optional<Role> role_from_string(std::string_view text) {
   for (std::size_t i = 0; i < kRoles.size(); ++i) {

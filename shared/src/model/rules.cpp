@@ -9,7 +9,9 @@ constexpr std::array<std::string_view, 3> kAudiences{"case", "team", "youth_cons
 
 }  // namespace
 
-std::string_view to_string(Audience audience) { return kAudiences[static_cast<std::size_t>(audience)]; }
+std::string_view to_string(Audience audience) {
+  return kAudiences[static_cast<std::size_t>(audience)];
+}
 
 std::optional<Audience> audience_from_string(std::string_view text) {
   for (std::size_t i = 0; i < kAudiences.size(); ++i) {
@@ -30,13 +32,17 @@ std::optional<Audience> audience_of(EventKind kind) {
     case EventKind::session_attended:
     case EventKind::session_no_show:
     case EventKind::topic_wish:
-    case EventKind::interests: return Audience::case_members;
-    case EventKind::check_in: return Audience::youth_consented;
+    case EventKind::interests:
+      return Audience::case_members;
+    case EventKind::check_in:
+      return Audience::youth_consented;
     case EventKind::session_note:
     case EventKind::guidance:
     case EventKind::concern:
-    case EventKind::concern_resolved: return Audience::team;
-    case EventKind::unknown: break;
+    case EventKind::concern_resolved:
+      return Audience::team;
+    case EventKind::unknown:
+      break;
   }
   return std::nullopt;
 }
@@ -48,21 +54,27 @@ bool may_author(EventKind kind, Role role) {
   switch (kind) {
     case EventKind::chat_message:
     case EventKind::wave:
-    case EventKind::read_receipt: return youth || contact;
+    case EventKind::read_receipt:
+      return youth || contact;
     case EventKind::session_proposed:
     case EventKind::session_rescheduled:
     case EventKind::session_cancelled:
     case EventKind::session_attended:
     case EventKind::session_no_show:
-    case EventKind::session_note: return contact;
+    case EventKind::session_note:
+      return contact;
     case EventKind::session_answered:
     case EventKind::check_in:
     case EventKind::topic_wish:
-    case EventKind::interests: return youth;
-    case EventKind::guidance: return supervisor;
+    case EventKind::interests:
+      return youth;
+    case EventKind::guidance:
+      return supervisor;
     case EventKind::concern:
-    case EventKind::concern_resolved: return contact || supervisor;
-    case EventKind::unknown: break;
+    case EventKind::concern_resolved:
+      return contact || supervisor;
+    case EventKind::unknown:
+      break;
   }
   return false;
 }
@@ -72,7 +84,8 @@ Result<void> check_author(const Event& event, const Case& c) {
   const auto role = c.role_of(event.author);
   if (!role) return fail("model.invalid", "author.principal: is not a member of the case");
   if (!may_author(event.kind(), *role)) {
-    const char* article = *role == Role::youth ? "the youth" : (*role == Role::contact ? "a contact" : "a supervisor");
+    const char* article =
+        *role == Role::youth ? "the youth" : (*role == Role::contact ? "a contact" : "a supervisor");
     return fail("model.invalid", "author.principal: " + std::string(article) + " may not write " +
                                      std::string(to_string(event.kind())));
   }

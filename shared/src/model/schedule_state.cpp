@@ -30,7 +30,9 @@ SessionStatus meeting_status(const Session& s, const MeetingOverride* o) {
 
 }  // namespace
 
-std::string_view to_string(SessionStatus status) { return kStatusNames[static_cast<std::size_t>(status)]; }
+std::string_view to_string(SessionStatus status) {
+  return kStatusNames[static_cast<std::size_t>(status)];
+}
 
 void ScheduleState::propose(const EventId& id, const PrincipalId& author, const SessionProposed& body) {
   Session s;
@@ -40,7 +42,8 @@ void ScheduleState::propose(const EventId& id, const PrincipalId& author, const 
   s.recurrence = body.recurrence;
   s.plan = SessionPlan{body.start, body.time_zone, body.duration_minutes};
   s.until = body.recurrence == Recurrence::weekly ? body.until : std::nullopt;
-  sessions_.emplace(id, std::move(s));  // a second proposal with the same id can't happen: ids are deduplicated
+  sessions_.emplace(id,
+                    std::move(s));  // a second proposal with the same id can't happen: ids are deduplicated
 }
 
 void ScheduleState::answer(const SessionAnswered& body) {
@@ -51,9 +54,15 @@ void ScheduleState::reschedule(const SessionRescheduled& body) {
   act(body.ref, Action::reschedule, SessionPlan{body.start, body.time_zone, body.duration_minutes});
 }
 
-void ScheduleState::cancel(const SessionCancelled& body) { act(body.ref, Action::cancel, std::nullopt); }
-void ScheduleState::mark_attended(const SessionAttended& body) { act(body.ref, Action::attended, std::nullopt); }
-void ScheduleState::mark_no_show(const SessionNoShow& body) { act(body.ref, Action::no_show, std::nullopt); }
+void ScheduleState::cancel(const SessionCancelled& body) {
+  act(body.ref, Action::cancel, std::nullopt);
+}
+void ScheduleState::mark_attended(const SessionAttended& body) {
+  act(body.ref, Action::attended, std::nullopt);
+}
+void ScheduleState::mark_no_show(const SessionNoShow& body) {
+  act(body.ref, Action::no_show, std::nullopt);
+}
 
 const Session* ScheduleState::find(const EventId& id) const {
   const auto it = sessions_.find(id);
@@ -66,11 +75,14 @@ void ScheduleState::act(const SessionRef& ref, Action action, const std::optiona
   Session& s = it->second;
   const auto next_status = [action](SessionStatus current) -> std::optional<SessionStatus> {
     switch (action) {
-      case Action::accept: return is_final(current) ? std::nullopt : std::optional(SessionStatus::accepted);
-      case Action::decline: return is_final(current) ? std::nullopt : std::optional(SessionStatus::declined);
+      case Action::accept:
+        return is_final(current) ? std::nullopt : std::optional(SessionStatus::accepted);
+      case Action::decline:
+        return is_final(current) ? std::nullopt : std::optional(SessionStatus::declined);
       case Action::reschedule:
         return is_final(current) ? std::nullopt : std::optional(SessionStatus::rescheduled);
-      case Action::cancel: return is_final(current) ? std::nullopt : std::optional(SessionStatus::cancelled);
+      case Action::cancel:
+        return is_final(current) ? std::nullopt : std::optional(SessionStatus::cancelled);
       case Action::attended:
         return current == SessionStatus::cancelled ? std::nullopt : std::optional(SessionStatus::attended);
       case Action::no_show:

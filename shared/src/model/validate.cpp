@@ -6,6 +6,7 @@
 #include <set>
 
 #include "json_strict.hpp"
+#include "overloaded.hpp"
 #include "sk/core/utf8.hpp"
 #include "sk/model/codec.hpp"
 #include "sk/model/limits.hpp"
@@ -13,13 +14,6 @@
 
 namespace sk::model {
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 // Collects the first broken rule, so each check reads as one line.
 class Checker {
@@ -43,7 +37,8 @@ class Checker {
   }
 
   void range(std::string_view field, std::int32_t value, std::int32_t min, std::int32_t max) {
-    if (value < min || value > max) fail_at(field, "must be " + std::to_string(min) + ".." + std::to_string(max));
+    if (value < min || value > max)
+      fail_at(field, "must be " + std::to_string(min) + ".." + std::to_string(max));
   }
 
   void time(std::string_view field, Timestamp t) {
@@ -71,8 +66,10 @@ class Checker {
   }
 
   template <std::size_t N>
-  void one_of(std::string_view field, const std::string& value, const std::array<std::string_view, N>& allowed) {
-    if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) fail_at(field, "is not a known value");
+  void one_of(std::string_view field, const std::string& value,
+              const std::array<std::string_view, N>& allowed) {
+    if (std::find(allowed.begin(), allowed.end(), value) == allowed.end())
+      fail_at(field, "is not a known value");
   }
 
   void ref(const SessionRef& r) {
@@ -118,66 +115,68 @@ void check_note(Checker& c, const SessionNote& n) {
 }
 
 void check_body(Checker& c, const Event::Body& body) {
-  std::visit(
-      Overloaded{
-          [&](const ChatMessage& b) { c.text("text", b.text, 1, kMaxChatText); },
-          [&](const Wave& b) { c.one_of("sticker", b.sticker, kStickers); },
-          [&](const ReadReceipt& b) { c.id("up_to", b.up_to); },
-          [&](const SessionProposed& b) {
-            c.session_time(b.start, b.time_zone, b.duration_minutes);
-            if (b.until && b.recurrence != Recurrence::weekly) c.fail_at("until", "is only for weekly sessions");
-            if (b.until) c.time("until", *b.until);
-            if (b.until && *b.until <= b.start) c.fail_at("until", "must be after start");
-            c.text("title", b.title, 0, kMaxTitle);
-          },
-          [&](const SessionAnswered& b) { c.ref(b.ref); },
-          [&](const SessionRescheduled& b) {
-            c.ref(b.ref);
-            c.session_time(b.start, b.time_zone, b.duration_minutes);
-          },
-          [&](const SessionCancelled& b) {
-            c.ref(b.ref);
-            c.text("reason", b.reason, 0, kMaxReason);
-          },
-          [&](const SessionAttended& b) { c.ref(b.ref); },
-          [&](const SessionNoShow& b) { c.ref(b.ref); },
-          [&](const CheckIn& b) {
-            c.range("mood", b.mood, kMinMood, kMaxMood);
-            c.list("tags", b.tags, kMaxTags, 1, kMaxTagLength);
-            for (std::size_t i = 0; i < b.tags.size(); ++i) {
-              c.one_of("tags[" + std::to_string(i) + "]", b.tags[i], kCheckInTags);
-            }
-            c.list("free_tags", b.free_tags, kMaxTags, 1, kMaxTagLength);
-            c.text("text", b.text, 0, kMaxCheckInText);
-          },
-          [&](const TopicWish& b) {
-            c.text("text", b.text, 1, kMaxTopicText);
-            if (b.for_session) c.id("for_session", *b.for_session);
-          },
-          [&](const InterestsProfile& b) {
-            c.list("likes", b.likes, kMaxInterests, 1, kMaxInterestLength);
-            c.list("good_at", b.good_at, kMaxInterests, 1, kMaxInterestLength);
-          },
-          [&](const SessionNote& b) { check_note(c, b); },
-          [&](const Guidance& b) {
-            c.text("text", b.text, 1, kMaxGuidanceText);
-            if (b.regarding) c.id("regarding", *b.regarding);
-          },
-          [&](const Concern& b) { c.text("text", b.text, 1, kMaxConcernText); },
-          [&](const ConcernResolved& b) {
-            c.id("concern", b.concern);
-            c.text("text", b.text, 0, kMaxConcernText);
-          },
-          [&](const UnknownEvent& b) {
-            const bool tag_ok = !b.kind.empty() && b.kind.size() <= 64 &&
-                                std::all_of(b.kind.begin(), b.kind.end(), [](char ch) {
-                                  return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
-                                });
-            if (!tag_ok) c.fail_at("kind", "must be 1..64 characters of a-z 0-9 _");
-            if (event_kind_from_string(b.kind)) c.fail_at("kind", "is a known kind, not an unknown one");
-          },
-      },
-      body);
+  std::visit(detail::Overloaded{
+                 [&](const ChatMessage& b) { c.text("text", b.text, 1, kMaxChatText); },
+                 [&](const Wave& b) { c.one_of("sticker", b.sticker, kStickers); },
+                 [&](const ReadReceipt& b) { c.id("up_to", b.up_to); },
+                 [&](const SessionProposed& b) {
+                   c.session_time(b.start, b.time_zone, b.duration_minutes);
+                   if (b.until && b.recurrence != Recurrence::weekly)
+                     c.fail_at("until", "is only for weekly sessions");
+                   if (b.until) c.time("until", *b.until);
+                   if (b.until && *b.until <= b.start) c.fail_at("until", "must be after start");
+                   c.text("title", b.title, 0, kMaxTitle);
+                 },
+                 [&](const SessionAnswered& b) { c.ref(b.ref); },
+                 [&](const SessionRescheduled& b) {
+                   c.ref(b.ref);
+                   c.session_time(b.start, b.time_zone, b.duration_minutes);
+                 },
+                 [&](const SessionCancelled& b) {
+                   c.ref(b.ref);
+                   c.text("reason", b.reason, 0, kMaxReason);
+                 },
+                 [&](const SessionAttended& b) { c.ref(b.ref); },
+                 [&](const SessionNoShow& b) { c.ref(b.ref); },
+                 [&](const CheckIn& b) {
+                   c.range("mood", b.mood, kMinMood, kMaxMood);
+                   c.list("tags", b.tags, kMaxTags, 1, kMaxTagLength);
+                   for (std::size_t i = 0; i < b.tags.size(); ++i) {
+                     c.one_of("tags[" + std::to_string(i) + "]", b.tags[i], kCheckInTags);
+                   }
+                   c.list("free_tags", b.free_tags, kMaxTags, 1, kMaxTagLength);
+                   c.text("text", b.text, 0, kMaxCheckInText);
+                 },
+                 [&](const TopicWish& b) {
+                   c.text("text", b.text, 1, kMaxTopicText);
+                   if (b.for_session) c.id("for_session", *b.for_session);
+                 },
+                 [&](const InterestsProfile& b) {
+                   c.list("likes", b.likes, kMaxInterests, 1, kMaxInterestLength);
+                   c.list("good_at", b.good_at, kMaxInterests, 1, kMaxInterestLength);
+                 },
+                 [&](const SessionNote& b) { check_note(c, b); },
+                 [&](const Guidance& b) {
+                   c.text("text", b.text, 1, kMaxGuidanceText);
+                   if (b.regarding) c.id("regarding", *b.regarding);
+                 },
+                 [&](const Concern& b) { c.text("text", b.text, 1, kMaxConcernText); },
+                 [&](const ConcernResolved& b) {
+                   c.id("concern", b.concern);
+                   c.text("text", b.text, 0, kMaxConcernText);
+                 },
+                 [&](const UnknownEvent& b) {
+                   const bool tag_ok =
+                       !b.kind.empty() && b.kind.size() <= 64 &&
+                       std::all_of(b.kind.begin(), b.kind.end(), [](char ch) {
+                         return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
+                       });
+                   if (!tag_ok) c.fail_at("kind", "must be 1..64 characters of a-z 0-9 _");
+                   if (event_kind_from_string(b.kind))
+                     c.fail_at("kind", "is a known kind, not an unknown one");
+                 },
+             },
+             body);
 }
 
 }  // namespace

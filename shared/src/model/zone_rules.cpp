@@ -39,8 +39,8 @@ bool in_eu_summer_time(Timestamp utc) {
 }
 
 bool is_zone_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '+' || c == '-';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '+' ||
+         c == '-';
 }
 
 }  // namespace

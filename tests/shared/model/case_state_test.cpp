@@ -23,22 +23,43 @@ std::vector<Event> mixed_stream(std::size_t n) {
   std::mt19937 rng(42);
   std::vector<Event> out;
   const Event series = make_event(
-      SessionProposed{Timestamp{testing::kT0}, "Europe/Oslo", 60, Recurrence::weekly, std::nullopt, "Uke"}, contact());
+      SessionProposed{Timestamp{testing::kT0}, "Europe/Oslo", 60, Recurrence::weekly, std::nullopt, "Uke"},
+      contact());
   out.push_back(series);
   std::vector<EventId> ids{series.id};
   for (std::size_t i = 0; i < n; ++i) {
     const Timestamp meeting{testing::kT0 + static_cast<std::int64_t>(rng() % 8) * kWeekMs};
     const std::int64_t at = testing::kT0 + static_cast<std::int64_t>(i) * kMinuteMs;
     switch (rng() % 9) {
-      case 0: out.push_back(make_event(ChatMessage{"m" + std::to_string(i)}, rng() % 2 ? youth() : contact(), at)); break;
-      case 1: out.push_back(make_event(ReadReceipt{ids[rng() % ids.size()]}, rng() % 2 ? youth() : contact(), at)); break;
-      case 2: out.push_back(make_event(SessionAnswered{{series.id, meeting}, rng() % 2 ? Answer::accept : Answer::not_today}, youth(), at)); break;
-      case 3: out.push_back(make_event(SessionCancelled{{series.id, meeting}, ""}, contact(), at)); break;
-      case 4: out.push_back(make_event(SessionAttended{{series.id, meeting}}, contact(), at)); break;
-      case 5: out.push_back(make_event(CheckIn{static_cast<std::int32_t>(1 + rng() % 5), {}, {}, ""}, youth(), at)); break;
-      case 6: out.push_back(make_event(Concern{ConcernLevel::normal, "c"}, contact(), at)); break;
-      case 7: out.push_back(make_event(ConcernResolved{ids[rng() % ids.size()], ""}, supervisor(), at)); break;
-      default: out.push_back(out[rng() % out.size()]); break;  // a duplicate delivery
+      case 0:
+        out.push_back(make_event(ChatMessage{"m" + std::to_string(i)}, rng() % 2 ? youth() : contact(), at));
+        break;
+      case 1:
+        out.push_back(make_event(ReadReceipt{ids[rng() % ids.size()]}, rng() % 2 ? youth() : contact(), at));
+        break;
+      case 2:
+        out.push_back(
+            make_event(SessionAnswered{{series.id, meeting}, rng() % 2 ? Answer::accept : Answer::not_today},
+                       youth(), at));
+        break;
+      case 3:
+        out.push_back(make_event(SessionCancelled{{series.id, meeting}, ""}, contact(), at));
+        break;
+      case 4:
+        out.push_back(make_event(SessionAttended{{series.id, meeting}}, contact(), at));
+        break;
+      case 5:
+        out.push_back(make_event(CheckIn{static_cast<std::int32_t>(1 + rng() % 5), {}, {}, ""}, youth(), at));
+        break;
+      case 6:
+        out.push_back(make_event(Concern{ConcernLevel::normal, "c"}, contact(), at));
+        break;
+      case 7:
+        out.push_back(make_event(ConcernResolved{ids[rng() % ids.size()], ""}, supervisor(), at));
+        break;
+      default:
+        out.push_back(out[rng() % out.size()]);
+        break;  // a duplicate delivery
     }
     ids.push_back(out.back().id);
   }

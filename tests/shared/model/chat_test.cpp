@@ -15,8 +15,12 @@ using testing::youth;
 
 class Chat : public ::testing::Test {
  protected:
-  Event say(const PrincipalId& author, std::string text) { return make_event(ChatMessage{std::move(text)}, author); }
-  Event receipt(const PrincipalId& reader, const EventId& up_to) { return make_event(ReadReceipt{up_to}, reader); }
+  Event say(const PrincipalId& author, std::string text) {
+    return make_event(ChatMessage{std::move(text)}, author);
+  }
+  Event receipt(const PrincipalId& reader, const EventId& up_to) {
+    return make_event(ReadReceipt{up_to}, reader);
+  }
   Delivery delivery_of(std::size_t i) const { return state.chat().delivery(state.chat().entries().at(i)); }
 
   CaseState state{testing::sample_case()};
@@ -84,11 +88,11 @@ TEST_F(Chat, ReceiptNeverMovesBackwards) {
 TEST_F(Chat, PendingMessagesStayAfterSequencedOnesAndMoveIntoPlaceWhenConfirmed) {
   const Event mine = say(youth(), "mitt");
   const Event theirs = say(contact(), "deres");
-  state.apply(mine);         // written here, not yet accepted
-  state.apply(theirs, 5);    // arrives from the server meanwhile
+  state.apply(mine);       // written here, not yet accepted
+  state.apply(theirs, 5);  // arrives from the server meanwhile
   ASSERT_EQ(state.chat().entries().size(), 2U);
   EXPECT_EQ(state.chat().entries()[0].id, theirs.id);
-  state.apply(mine, 4);      // the server had ordered ours first
+  state.apply(mine, 4);  // the server had ordered ours first
   EXPECT_EQ(state.chat().entries()[0].id, mine.id);
   EXPECT_EQ(state.chat().entries()[1].id, theirs.id);
 }

@@ -79,8 +79,9 @@ TEST(Codec, UnknownFieldsAtEveryLevelSurviveARoundTrip) {
       R"("id":"0190f3c2-7a1b-7c3d-8e4f-0123456789ac","kind":"session_note","schema":2})";
   const auto e = decode_event(json);
   ASSERT_TRUE(e.ok()) << e.error().message;
-  EXPECT_EQ(e->unknown_fields,
-            R"({"author":{"tpm":{"attested":true}},"body":{"note":{"colour":"blue"},"voice_memo":"x"},"schema":2})");
+  EXPECT_EQ(
+      e->unknown_fields,
+      R"({"author":{"tpm":{"attested":true}},"body":{"note":{"colour":"blue"},"voice_memo":"x"},"schema":2})");
   EXPECT_EQ(encode(*e), json);
 }
 
@@ -147,13 +148,21 @@ TEST(Codec, RejectsOversizedInput) {
 }
 
 TEST(Codec, RejectsInvalidUtf8) {
-  for (const std::string& bad : {std::string("\xC3\x28"), std::string("\xED\xA0\x80"), std::string("\xF8\x88\x80\x80")}) {
+  for (const std::string& bad :
+       {std::string("\xC3\x28"), std::string("\xED\xA0\x80"), std::string("\xF8\x88\x80\x80")}) {
     std::string json = kCheckIn;
     json.insert(json.find("calm") + 4, bad);
     const auto e = decode_event(json);
     ASSERT_FALSE(e.ok());
     EXPECT_EQ(e.error().code, "model.invalid");
   }
+}
+
+TEST(Codec, RejectsALoneSurrogateEscape) {
+  std::string json = kCheckIn;
+  json.insert(json.find("calm") + 4, "\\ud800");
+  ASSERT_NE(json.find("calm\\ud800"), std::string::npos);
+  EXPECT_FALSE(decode_event(json).ok());
 }
 
 TEST(Codec, RejectsInvalidUtf8InUnknownFieldKeys) {
@@ -179,9 +188,15 @@ TEST(Codec, NeverThrowsOnMutatedInput) {
     for (int k = 0; k < edits; ++k) {
       const std::size_t at = rng() % s.size();
       switch (rng() % 3) {
-        case 0: s[at] = static_cast<char>(rng() % 256); break;
-        case 1: s.erase(at, 1 + rng() % 8); break;
-        default: s.insert(at, 1, "{}[]\":,0-e\\"[rng() % 11]); break;
+        case 0:
+          s[at] = static_cast<char>(rng() % 256);
+          break;
+        case 1:
+          s.erase(at, 1 + rng() % 8);
+          break;
+        default:
+          s.insert(at, 1, "{}[]\":,0-e\\"[rng() % 11]);
+          break;
       }
       if (s.empty()) s = "x";
     }

@@ -46,7 +46,9 @@ TEST(Case, MembersOfAudienceAreListedInStableOrder) {
             (std::vector<PrincipalId>{testing::contact(), testing::contact2(), testing::supervisor()}));
 }
 
-TEST(Case, SampleCaseIsValid) { EXPECT_TRUE(validate(sample_case()).ok()); }
+TEST(Case, SampleCaseIsValid) {
+  EXPECT_TRUE(validate(sample_case()).ok());
+}
 
 TEST(Case, NeedsOneOrTwoContacts) {
   Case c = sample_case();
@@ -88,7 +90,8 @@ TEST(Principal, NicknameMustBeShortValidText) {
 }
 
 TEST(Principal, RoleNamesRoundTrip) {
-  for (const auto r : {Role::youth, Role::contact, Role::supervisor}) EXPECT_EQ(role_from_string(to_string(r)), r);
+  for (const auto r : {Role::youth, Role::contact, Role::supervisor})
+    EXPECT_EQ(role_from_string(to_string(r)), r);
   EXPECT_FALSE(role_from_string("admin").has_value());
 }
 
@@ -99,7 +102,8 @@ TEST(Organisation, NeedsAName) {
 }
 
 TEST(Device, BelongsToAPrincipal) {
-  EXPECT_EQ(validate(Device{DeviceId("d1"), PrincipalId{}, "PC"}).error().message, "device.owner: is required");
+  EXPECT_EQ(validate(Device{DeviceId("d1"), PrincipalId{}, "PC"}).error().message,
+            "device.owner: is required");
   EXPECT_TRUE(validate(Device{DeviceId("d1"), PrincipalId("yara"), ""}).ok());
 }
 

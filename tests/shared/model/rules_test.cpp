@@ -12,14 +12,22 @@ using testing::sample_event;
 
 TEST(Rules, EachKindHasItsFixedAudience) {
   const std::vector<std::pair<EventKind, Audience>> expected{
-      {EventKind::chat_message, Audience::case_members},     {EventKind::wave, Audience::case_members},
-      {EventKind::read_receipt, Audience::case_members},     {EventKind::session_proposed, Audience::case_members},
-      {EventKind::session_answered, Audience::case_members}, {EventKind::session_rescheduled, Audience::case_members},
-      {EventKind::session_cancelled, Audience::case_members}, {EventKind::session_attended, Audience::case_members},
-      {EventKind::session_no_show, Audience::case_members},  {EventKind::topic_wish, Audience::case_members},
-      {EventKind::interests, Audience::case_members},        {EventKind::check_in, Audience::youth_consented},
-      {EventKind::session_note, Audience::team},             {EventKind::guidance, Audience::team},
-      {EventKind::concern, Audience::team},                  {EventKind::concern_resolved, Audience::team},
+      {EventKind::chat_message, Audience::case_members},
+      {EventKind::wave, Audience::case_members},
+      {EventKind::read_receipt, Audience::case_members},
+      {EventKind::session_proposed, Audience::case_members},
+      {EventKind::session_answered, Audience::case_members},
+      {EventKind::session_rescheduled, Audience::case_members},
+      {EventKind::session_cancelled, Audience::case_members},
+      {EventKind::session_attended, Audience::case_members},
+      {EventKind::session_no_show, Audience::case_members},
+      {EventKind::topic_wish, Audience::case_members},
+      {EventKind::interests, Audience::case_members},
+      {EventKind::check_in, Audience::youth_consented},
+      {EventKind::session_note, Audience::team},
+      {EventKind::guidance, Audience::team},
+      {EventKind::concern, Audience::team},
+      {EventKind::concern_resolved, Audience::team},
   };
   ASSERT_EQ(expected.size(), kEventKindCount - 1);
   for (const auto& [kind, audience] : expected) {
@@ -35,7 +43,8 @@ TEST(Rules, OnlySupervisorsWriteGuidance) {
 }
 
 TEST(Rules, OnlyTheYouthChecksInAnswersAndWishes) {
-  for (const auto kind : {EventKind::check_in, EventKind::session_answered, EventKind::topic_wish, EventKind::interests}) {
+  for (const auto kind :
+       {EventKind::check_in, EventKind::session_answered, EventKind::topic_wish, EventKind::interests}) {
     EXPECT_TRUE(may_author(kind, Role::youth)) << to_string(kind);
     EXPECT_FALSE(may_author(kind, Role::contact)) << to_string(kind);
     EXPECT_FALSE(may_author(kind, Role::supervisor)) << to_string(kind);
@@ -43,8 +52,9 @@ TEST(Rules, OnlyTheYouthChecksInAnswersAndWishes) {
 }
 
 TEST(Rules, OnlyContactsPlanSessionsMarkAttendanceAndWriteNotes) {
-  for (const auto kind : {EventKind::session_proposed, EventKind::session_rescheduled, EventKind::session_cancelled,
-                          EventKind::session_attended, EventKind::session_no_show, EventKind::session_note}) {
+  for (const auto kind :
+       {EventKind::session_proposed, EventKind::session_rescheduled, EventKind::session_cancelled,
+        EventKind::session_attended, EventKind::session_no_show, EventKind::session_note}) {
     EXPECT_TRUE(may_author(kind, Role::contact)) << to_string(kind);
     EXPECT_FALSE(may_author(kind, Role::youth)) << to_string(kind);
     EXPECT_FALSE(may_author(kind, Role::supervisor)) << to_string(kind);
@@ -92,7 +102,8 @@ TEST(Rules, RejectsGuidanceWrittenByAContact) {
 TEST(Rules, RejectsACheckInWrittenByAContact) {
   Event e = sample_event(EventKind::check_in);
   e.author = testing::contact();
-  EXPECT_EQ(check_author(e, sample_case()).error().message, "author.principal: a contact may not write check_in");
+  EXPECT_EQ(check_author(e, sample_case()).error().message,
+            "author.principal: a contact may not write check_in");
 }
 
 TEST(Rules, RejectsAnAuthorOutsideTheCase) {

@@ -13,14 +13,23 @@ Case sample_case() {
   return c;
 }
 
-PrincipalId youth() { return PrincipalId("yara"); }
-PrincipalId contact() { return PrincipalId("kari"); }
-PrincipalId contact2() { return PrincipalId("ola"); }
-PrincipalId supervisor() { return PrincipalId("siri"); }
+PrincipalId youth() {
+  return PrincipalId("yara");
+}
+PrincipalId contact() {
+  return PrincipalId("kari");
+}
+PrincipalId contact2() {
+  return PrincipalId("ola");
+}
+PrincipalId supervisor() {
+  return PrincipalId("siri");
+}
 
 EventId id_at(std::int64_t unix_ms, std::uint8_t tail) {
   EventId::Octets o{};
-  for (std::size_t i = 0; i < 6; ++i) o[i] = static_cast<std::uint8_t>(static_cast<std::uint64_t>(unix_ms) >> (8 * (5 - i)));
+  for (std::size_t i = 0; i < 6; ++i)
+    o[i] = static_cast<std::uint8_t>(static_cast<std::uint64_t>(unix_ms) >> (8 * (5 - i)));
   o[6] = 0x70;
   o[8] = 0x80;
   o[15] = tail;
@@ -54,31 +63,45 @@ Event sample_event(EventKind kind) {
   const EventId session = id_at(kT0 - 1000, 1);
   const SessionRef ref{session, Timestamp{kT0 + kWeekMs}};
   switch (kind) {
-    case EventKind::chat_message: return make_event(ChatMessage{"Hei! Skal vi spille i kveld? 🎮"}, youth());
-    case EventKind::wave: return make_event(Wave{"high_five"}, contact());
-    case EventKind::read_receipt: return make_event(ReadReceipt{session}, youth());
+    case EventKind::chat_message:
+      return make_event(ChatMessage{"Hei! Skal vi spille i kveld? 🎮"}, youth());
+    case EventKind::wave:
+      return make_event(Wave{"high_five"}, contact());
+    case EventKind::read_receipt:
+      return make_event(ReadReceipt{session}, youth());
     case EventKind::session_proposed:
       return make_event(SessionProposed{Timestamp{kT0 + kDayMs}, "Europe/Oslo", 90, Recurrence::weekly,
                                         Timestamp{kT0 + 10 * kWeekMs}, "Minecraft-kveld"},
                         contact());
-    case EventKind::session_answered: return make_event(SessionAnswered{ref, Answer::not_today}, youth());
+    case EventKind::session_answered:
+      return make_event(SessionAnswered{ref, Answer::not_today}, youth());
     case EventKind::session_rescheduled:
-      return make_event(SessionRescheduled{ref, Timestamp{kT0 + 2 * kDayMs}, "Europe/Stockholm", 45}, contact());
-    case EventKind::session_cancelled: return make_event(SessionCancelled{ref, "Syk i dag"}, contact());
-    case EventKind::session_attended: return make_event(SessionAttended{ref}, contact());
-    case EventKind::session_no_show: return make_event(SessionNoShow{ref}, contact());
+      return make_event(SessionRescheduled{ref, Timestamp{kT0 + 2 * kDayMs}, "Europe/Stockholm", 45},
+                        contact());
+    case EventKind::session_cancelled:
+      return make_event(SessionCancelled{ref, "Syk i dag"}, contact());
+    case EventKind::session_attended:
+      return make_event(SessionAttended{ref}, contact());
+    case EventKind::session_no_show:
+      return make_event(SessionNoShow{ref}, contact());
     case EventKind::check_in:
       return make_event(CheckIn{2, {"tired", "lonely"}, {"regn"}, "Sov dårlig"}, youth());
-    case EventKind::topic_wish: return make_event(TopicWish{"Kan vi prøve Stardew?", session}, youth());
+    case EventKind::topic_wish:
+      return make_event(TopicWish{"Kan vi prøve Stardew?", session}, youth());
     case EventKind::interests:
       return make_event(InterestsProfile{{"Minecraft", "katter"}, {"bygge", "tegne"}}, youth());
     case EventKind::session_note:
-      return make_event(SessionNote{ref, NoteTemplate{"Bygget et hus", 4, "Pratet mer", "Lite søvn", "Neste uke"}},
-                        contact());
-    case EventKind::guidance: return make_event(Guidance{"Spør om søvn neste gang.", session}, supervisor());
-    case EventKind::concern: return make_event(Concern{ConcernLevel::urgent, "Snakket om å gi opp"}, contact());
-    case EventKind::concern_resolved: return make_event(ConcernResolved{session, "Ringte, alt ok"}, supervisor());
-    case EventKind::unknown: break;
+      return make_event(
+          SessionNote{ref, NoteTemplate{"Bygget et hus", 4, "Pratet mer", "Lite søvn", "Neste uke"}},
+          contact());
+    case EventKind::guidance:
+      return make_event(Guidance{"Spør om søvn neste gang.", session}, supervisor());
+    case EventKind::concern:
+      return make_event(Concern{ConcernLevel::urgent, "Snakket om å gi opp"}, contact());
+    case EventKind::concern_resolved:
+      return make_event(ConcernResolved{session, "Ringte, alt ok"}, supervisor());
+    case EventKind::unknown:
+      break;
   }
   return make_event(UnknownEvent{"future_kind"}, youth());
 }

@@ -23,8 +23,9 @@ class Fold : public ::testing::Test {
     return e.id;
   }
   EventId propose_one_off() {
-    return add(SessionProposed{Timestamp{kStart}, "Europe/Oslo", 60, Recurrence::one_off, std::nullopt, "Fortnite"},
-               contact());
+    return add(
+        SessionProposed{Timestamp{kStart}, "Europe/Oslo", 60, Recurrence::one_off, std::nullopt, "Fortnite"},
+        contact());
   }
   EventId propose_weekly(std::optional<Timestamp> until = std::nullopt) {
     return add(SessionProposed{Timestamp{kStart}, "Europe/Oslo", 60, Recurrence::weekly, until, "Minecraft"},
@@ -175,7 +176,9 @@ TEST_F(Fold, CancellingASeriesCancelsMeetingsNotYetMarked) {
 
 TEST_F(Fold, ReschedulingOneMeetingMovesOnlyThatMeeting) {
   const auto s = propose_weekly();
-  add(SessionRescheduled{{s, Timestamp{kStart + kWeekMs}}, Timestamp{kStart + kWeekMs + kDayMs}, "Europe/Oslo", 60},
+  add(
+      SessionRescheduled{
+          {s, Timestamp{kStart + kWeekMs}}, Timestamp{kStart + kWeekMs + kDayMs}, "Europe/Oslo", 60},
       contact());
   const auto meetings = state.schedule().upcoming(Timestamp{kT0}, 3);
   ASSERT_EQ(meetings.size(), 3U);

@@ -23,7 +23,9 @@ namespace {
 using Json = nlohmann::json;
 namespace fs = std::filesystem;
 
-fs::path vector_dir() { return fs::path(SK_SOURCE_DIR) / "tests" / "vectors" / "model"; }
+fs::path vector_dir() {
+  return fs::path(SK_SOURCE_DIR) / "tests" / "vectors" / "model";
+}
 
 std::vector<std::string> vector_names() {
   std::vector<std::string> names;

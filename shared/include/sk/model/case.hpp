@@ -16,9 +16,9 @@ struct Case {
   CaseId id;
   OrganisationId organisation;
   PrincipalId youth;
-  std::vector<PrincipalId> contacts;       // 1..2
-  std::vector<PrincipalId> supervisors;    // the organisation's supervisors; may be empty
-  bool check_in_consent = false;           // the youth lets supervisors read their check-ins
+  std::vector<PrincipalId> contacts;     // 1..2
+  std::vector<PrincipalId> supervisors;  // the organisation's supervisors; may be empty
+  bool check_in_consent = false;         // the youth lets supervisors read their check-ins
 
   // The member's role in this case, or nullopt for a stranger.
   [[nodiscard]] std::optional<Role> role_of(const PrincipalId& principal) const;

@@ -30,8 +30,8 @@ struct ChatEntry {
   PrincipalId author;
   Role author_role = Role::youth;
   Timestamp created_at;
-  std::optional<std::int64_t> seq;          // server sequence; nullopt while only sent
-  std::string text;                         // message text, or the wave's sticker
+  std::optional<std::int64_t> seq;  // server sequence; nullopt while only sent
+  std::string text;                 // message text, or the wave's sticker
 
   friend bool operator==(const ChatEntry&, const ChatEntry&) = default;
 };

@@ -42,10 +42,10 @@ std::string_view to_string(EventKind kind);  // the JSON "kind" tag, e.g. "sessi
 std::optional<EventKind> event_kind_from_string(std::string_view tag);  // nullopt: unknown kind
 
 struct Event {
-  using Body = std::variant<ChatMessage, Wave, ReadReceipt, SessionProposed, SessionAnswered,
-                            SessionRescheduled, SessionCancelled, SessionAttended, SessionNoShow,
-                            CheckIn, TopicWish, InterestsProfile, SessionNote, Guidance, Concern,
-                            ConcernResolved, UnknownEvent>;
+  using Body =
+      std::variant<ChatMessage, Wave, ReadReceipt, SessionProposed, SessionAnswered, SessionRescheduled,
+                   SessionCancelled, SessionAttended, SessionNoShow, CheckIn, TopicWish, InterestsProfile,
+                   SessionNote, Guidance, Concern, ConcernResolved, UnknownEvent>;
 
   EventId id;
   CaseId case_id;

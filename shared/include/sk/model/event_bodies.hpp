@@ -17,17 +17,17 @@ namespace sk::model {
 // ---- chat -------------------------------------------------------------------------------------
 
 struct ChatMessage {
-  std::string text;                            // 1..4000
+  std::string text;  // 1..4000
   friend bool operator==(const ChatMessage&, const ChatMessage&) = default;
 };
 
 struct Wave {
-  std::string sticker;                         // one of kStickers
+  std::string sticker;  // one of kStickers
   friend bool operator==(const Wave&, const Wave&) = default;
 };
 
 struct ReadReceipt {
-  EventId up_to;                               // the newest event the reader has seen
+  EventId up_to;  // the newest event the reader has seen
   friend bool operator==(const ReadReceipt&, const ReadReceipt&) = default;
 };
 
@@ -36,18 +36,18 @@ struct ReadReceipt {
 enum class Recurrence { one_off, weekly };
 
 struct SessionProposed {
-  Timestamp start;                             // UTC
-  std::string time_zone;                       // IANA name the times are shown in, "Europe/Oslo"
-  std::int32_t duration_minutes = 60;          // 5..480
+  Timestamp start;                     // UTC
+  std::string time_zone;               // IANA name the times are shown in, "Europe/Oslo"
+  std::int32_t duration_minutes = 60;  // 5..480
   Recurrence recurrence = Recurrence::one_off;
-  std::optional<Timestamp> until;              // weekly only: no meeting starts at or after this
-  std::string title;                           // 0..100
+  std::optional<Timestamp> until;  // weekly only: no meeting starts at or after this
+  std::string title;               // 0..100
   friend bool operator==(const SessionProposed&, const SessionProposed&) = default;
 };
 
 struct SessionRef {
-  EventId session;                             // the session_proposed event
-  std::optional<Timestamp> occurrence;         // one meeting of a weekly series; absent = all
+  EventId session;                      // the session_proposed event
+  std::optional<Timestamp> occurrence;  // one meeting of a weekly series; absent = all
   friend bool operator==(const SessionRef&, const SessionRef&) = default;
 };
 
@@ -61,7 +61,7 @@ struct SessionAnswered {
 
 struct SessionRescheduled {
   SessionRef ref;
-  Timestamp start;                             // the new UTC start
+  Timestamp start;  // the new UTC start
   std::string time_zone;
   std::int32_t duration_minutes = 60;
   friend bool operator==(const SessionRescheduled&, const SessionRescheduled&) = default;
@@ -69,7 +69,7 @@ struct SessionRescheduled {
 
 struct SessionCancelled {
   SessionRef ref;
-  std::string reason;                          // 0..500
+  std::string reason;  // 0..500
   friend bool operator==(const SessionCancelled&, const SessionCancelled&) = default;
 };
 
@@ -86,45 +86,45 @@ struct SessionNoShow {
 // ---- the youth's voice ------------------------------------------------------------------------
 
 struct CheckIn {
-  std::int32_t mood = 3;                       // 1 (worst) .. 5 (best)
-  std::vector<std::string> tags;               // 0..10 distinct, each one of kCheckInTags
-  std::vector<std::string> free_tags;          // 0..10 distinct, each 1..32
-  std::string text;                            // 0..1000
+  std::int32_t mood = 3;               // 1 (worst) .. 5 (best)
+  std::vector<std::string> tags;       // 0..10 distinct, each one of kCheckInTags
+  std::vector<std::string> free_tags;  // 0..10 distinct, each 1..32
+  std::string text;                    // 0..1000
   friend bool operator==(const CheckIn&, const CheckIn&) = default;
 };
 
 struct TopicWish {
-  std::string text;                            // 1..500
-  std::optional<EventId> for_session;          // a session_proposed event
+  std::string text;                    // 1..500
+  std::optional<EventId> for_session;  // a session_proposed event
   friend bool operator==(const TopicWish&, const TopicWish&) = default;
 };
 
-struct InterestsProfile {                      // replaces the previous profile as a whole
-  std::vector<std::string> likes;              // 0..20 distinct, each 1..64
-  std::vector<std::string> good_at;            // 0..20 distinct, each 1..64
+struct InterestsProfile {            // replaces the previous profile as a whole
+  std::vector<std::string> likes;    // 0..20 distinct, each 1..64
+  std::vector<std::string> good_at;  // 0..20 distinct, each 1..64
   friend bool operator==(const InterestsProfile&, const InterestsProfile&) = default;
 };
 
 // ---- team records -----------------------------------------------------------------------------
 
-struct NoteTemplate {                          // the structured note written after a session
-  std::string activity;                        // 0..500   what we did / played
-  std::optional<std::int32_t> mood_observed;   // 1..5
-  std::string went_well;                       // 0..2000
-  std::string concerns;                        // 0..2000
-  std::string next_steps;                      // 0..2000
+struct NoteTemplate {                         // the structured note written after a session
+  std::string activity;                       // 0..500   what we did / played
+  std::optional<std::int32_t> mood_observed;  // 1..5
+  std::string went_well;                      // 0..2000
+  std::string concerns;                       // 0..2000
+  std::string next_steps;                     // 0..2000
   friend bool operator==(const NoteTemplate&, const NoteTemplate&) = default;
 };
 
 struct SessionNote {
-  std::optional<SessionRef> session;           // absent: a note not tied to one session
-  NoteTemplate note;                           // at least one field filled in
+  std::optional<SessionRef> session;  // absent: a note not tied to one session
+  NoteTemplate note;                  // at least one field filled in
   friend bool operator==(const SessionNote&, const SessionNote&) = default;
 };
 
 struct Guidance {
-  std::string text;                            // 1..4000
-  std::optional<EventId> regarding;            // e.g. the session note it answers
+  std::string text;                  // 1..4000
+  std::optional<EventId> regarding;  // e.g. the session note it answers
   friend bool operator==(const Guidance&, const Guidance&) = default;
 };
 
@@ -132,20 +132,20 @@ enum class ConcernLevel { normal, urgent };
 
 struct Concern {
   ConcernLevel level = ConcernLevel::normal;
-  std::string text;                            // 1..2000
+  std::string text;  // 1..2000
   friend bool operator==(const Concern&, const Concern&) = default;
 };
 
 struct ConcernResolved {
-  EventId concern;                             // the concern event
-  std::string text;                            // 0..2000  what was done
+  EventId concern;   // the concern event
+  std::string text;  // 0..2000  what was done
   friend bool operator==(const ConcernResolved&, const ConcernResolved&) = default;
 };
 
 // An event of a kind this build does not know (written by a newer app). It is kept and
 // re-encoded unchanged, and folds ignore it.
 struct UnknownEvent {
-  std::string kind;                            // the "kind" tag as received
+  std::string kind;  // the "kind" tag as received
   friend bool operator==(const UnknownEvent&, const UnknownEvent&) = default;
 };
 

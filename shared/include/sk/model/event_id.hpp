@@ -27,10 +27,10 @@ class EventId {
 
   static Result<EventId> parse(std::string_view text);  // canonical lower-case UUIDv7 only
 
-  [[nodiscard]] std::string str() const;                 // "0190f3c2-7a1b-7c3d-8e4f-0123456789ab"
+  [[nodiscard]] std::string str() const;  // "0190f3c2-7a1b-7c3d-8e4f-0123456789ab"
   [[nodiscard]] const Octets& octets() const { return octets_; }
-  [[nodiscard]] std::int64_t unix_ms() const;             // the embedded creation time
-  [[nodiscard]] bool is_v7() const;                       // version 7 and RFC 9562 variant
+  [[nodiscard]] std::int64_t unix_ms() const;  // the embedded creation time
+  [[nodiscard]] bool is_v7() const;            // version 7 and RFC 9562 variant
   [[nodiscard]] bool is_nil() const { return octets_ == Octets{}; }
 
   friend auto operator<=>(const EventId&, const EventId&) = default;
@@ -47,8 +47,8 @@ class EventIdGenerator {
  public:
   using Clock = std::function<std::int64_t()>;  // Unix time in milliseconds
 
-  EventIdGenerator();                           // the system clock
-  explicit EventIdGenerator(Clock clock);       // an injected clock (tests)
+  EventIdGenerator();                      // the system clock
+  explicit EventIdGenerator(Clock clock);  // an injected clock (tests)
 
   EventId next();
 

@@ -32,12 +32,12 @@ inline constexpr std::int32_t kMinSessionMinutes = 5;
 inline constexpr std::int32_t kMaxSessionMinutes = 480;
 
 // Stickers a wave can carry; the app has one picture for each.
-inline constexpr std::array<std::string_view, 8> kStickers{
-    "wave", "thumbs_up", "heart", "star", "gg", "high_five", "coffee", "sun"};
+inline constexpr std::array<std::string_view, 8> kStickers{"wave", "thumbs_up", "heart",  "star",
+                                                           "gg",   "high_five", "coffee", "sun"};
 
 // Check-in tags the youth can tap; translations live in the assets' catalogs.
 inline constexpr std::array<std::string_view, 12> kCheckInTags{
-    "tired", "anxious", "lonely", "bored", "stressed", "sad",
-    "angry", "calm", "happy", "proud", "slept_well", "went_outside"};
+    "tired", "anxious", "lonely", "bored", "stressed",   "sad",
+    "angry", "calm",    "happy",  "proud", "slept_well", "went_outside"};
 
 }  // namespace sk::model

@@ -14,14 +14,14 @@ namespace sk::model {
 
 enum class Role { youth, contact, supervisor };
 
-std::string_view to_string(Role role);                     // "youth", "contact", "supervisor"
+std::string_view to_string(Role role);  // "youth", "contact", "supervisor"
 std::optional<Role> role_from_string(std::string_view text);
 
-inline constexpr std::size_t kMaxNameLength = 64;          // code points, names and nicknames
+inline constexpr std::size_t kMaxNameLength = 64;  // code points, names and nicknames
 
 struct Organisation {
   OrganisationId id;
-  std::string name;                                        // 1..64 code points
+  std::string name;  // 1..64 code points
 
   friend bool operator==(const Organisation&, const Organisation&) = default;
 };
@@ -30,8 +30,8 @@ struct Principal {
   PrincipalId id;
   OrganisationId organisation;
   Role role = Role::youth;
-  std::string display_name;                                // youth: the nickname they chose
-  bool admin = false;                                      // supervisors only
+  std::string display_name;  // youth: the nickname they chose
+  bool admin = false;        // supervisors only
 
   friend bool operator==(const Principal&, const Principal&) = default;
 };
@@ -39,7 +39,7 @@ struct Principal {
 struct Device {
   DeviceId id;
   PrincipalId owner;
-  std::string label;                                       // "Home PC"; 0..64 code points
+  std::string label;  // "Home PC"; 0..64 code points
 
   friend bool operator==(const Device&, const Device&) = default;
 };

@@ -5,10 +5,9 @@
 // Status rules (deterministic; an event that breaks them is ignored, not an error):
 //   answered      accept -> accepted, not_today -> declined; ignored once cancelled/attended/no_show.
 //                 A later answer replaces an earlier one ("not today" can become "yes" and back).
-//   rescheduled   new time, status rescheduled (awaits a new answer); ignored once cancelled/attended/no_show.
-//   cancelled     cancelled, final; ignored once attended/no_show.
-//   attended,     attended / no_show; ignored once cancelled. One may correct the other.
-//   no_show
+//   rescheduled   new time, status rescheduled (awaits a new answer); ignored once
+//   cancelled/attended/no_show. cancelled     cancelled, final; ignored once attended/no_show. attended,
+//   attended / no_show; ignored once cancelled. One may correct the other. no_show
 // A reference with an `occurrence` changes only that meeting of a weekly series (it must be one of
 // the series' meetings, or it is ignored). Without one it changes the series as a whole; a
 // weekly series can't be marked attended/no_show as a whole. For a one-off session the occurrence
@@ -30,7 +29,7 @@ enum class SessionStatus { proposed, accepted, declined, rescheduled, cancelled,
 std::string_view to_string(SessionStatus status);
 
 struct SessionPlan {
-  Timestamp start;                          // UTC
+  Timestamp start;  // UTC
   std::string time_zone;
   std::int32_t duration_minutes = 60;
 
@@ -41,26 +40,26 @@ struct SessionPlan {
 // One meeting's own state inside a weekly series, when it differs from the series.
 struct MeetingOverride {
   SessionStatus status = SessionStatus::proposed;
-  std::optional<SessionPlan> moved;         // set by a reschedule of this meeting only
+  std::optional<SessionPlan> moved;  // set by a reschedule of this meeting only
   friend bool operator==(const MeetingOverride&, const MeetingOverride&) = default;
 };
 
 struct Session {
-  EventId id;                               // the session_proposed event
+  EventId id;  // the session_proposed event
   PrincipalId proposed_by;
   std::string title;
   Recurrence recurrence = Recurrence::one_off;
-  SessionPlan plan;                         // current time (after whole-session reschedules)
-  std::optional<Timestamp> until;           // weekly: no meeting starts at or after this
-  SessionStatus status = SessionStatus::proposed;         // the session's, or the series' default
-  std::map<Timestamp, MeetingOverride> overrides;        // weekly: keyed by the meeting's planned start
+  SessionPlan plan;                                // current time (after whole-session reschedules)
+  std::optional<Timestamp> until;                  // weekly: no meeting starts at or after this
+  SessionStatus status = SessionStatus::proposed;  // the session's, or the series' default
+  std::map<Timestamp, MeetingOverride> overrides;  // weekly: keyed by the meeting's planned start
   friend bool operator==(const Session&, const Session&) = default;
 };
 
 struct Meeting {
   EventId session;
-  Timestamp planned_start;                  // the series' start for this meeting (its key)
-  SessionPlan plan;                         // when it actually happens
+  Timestamp planned_start;  // the series' start for this meeting (its key)
+  SessionPlan plan;         // when it actually happens
   SessionStatus status = SessionStatus::proposed;
   std::string title;
   Recurrence recurrence = Recurrence::one_off;

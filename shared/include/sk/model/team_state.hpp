@@ -28,7 +28,7 @@ struct GuidanceRecord {
 };
 
 struct Resolution {
-  EventId id;                               // the concern_resolved event
+  EventId id;  // the concern_resolved event
   PrincipalId by;
   Timestamp at;
   std::string text;
@@ -40,7 +40,7 @@ struct ConcernRecord {
   PrincipalId raised_by;
   Timestamp created_at;
   Concern concern;
-  std::optional<Resolution> resolution;     // nullopt while open
+  std::optional<Resolution> resolution;  // nullopt while open
   [[nodiscard]] bool open() const { return !resolution.has_value(); }
   friend bool operator==(const ConcernRecord&, const ConcernRecord&) = default;
 };

@@ -32,8 +32,8 @@ struct InterestsRecord {
 };
 
 struct MoodTrend {
-  std::vector<std::int32_t> moods;          // the last N moods, oldest first
-  double average = 0.0;                     // of `moods`; 0 when there are none
+  std::vector<std::int32_t> moods;  // the last N moods, oldest first
+  double average = 0.0;             // of `moods`; 0 when there are none
   friend bool operator==(const MoodTrend&, const MoodTrend&) = default;
 };
 
