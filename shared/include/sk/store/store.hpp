@@ -60,13 +60,15 @@ class Store {
   Result<void> apply_remote_events(std::string_view case_id, std::span<const EventRecord> batch,
                                    std::int64_t new_cursor);
   // The case's events whose change_seq is above `cursor`, at most `limit` of them, for an
-  // incremental fold. Order: synced events by server_seq, then pending ones by local_seq.
+  // incremental fold. Order: synced events by server_seq, then pending ones by local_seq. A row
+  // comes back once more when its server_seq is filled in (docs/store.md, "Reading for folds").
   Result<EventPage> events_after(std::string_view case_id, std::int64_t cursor, std::int64_t limit = 1000);
   Result<std::optional<StoredEvent>> find_event(std::string_view event_id);
 
   // --- Outbox (used by the sync engine) ----------------------------------------------------
-  Result<std::vector<OutboxEntry>> next_pending(std::int64_t limit);    // pending, in enqueue order
-  Result<void> mark_in_flight(std::span<const std::string> event_ids);  // pending -> in_flight
+  Result<std::vector<OutboxEntry>> next_pending(std::int64_t limit);  // pending, in enqueue order
+  // pending -> in_flight; entries in any other state are left as they are.
+  Result<void> mark_in_flight(std::span<const std::string> event_ids);
   // Push acknowledged: outbox entry -> sent, event gets its server_seq and received_at.
   Result<void> mark_sent(std::string_view event_id, std::int64_t server_seq, std::int64_t received_at_ms);
   // Push failed: entry back to pending, attempts + 1, error remembered.
