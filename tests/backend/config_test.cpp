@@ -107,7 +107,7 @@ TEST(Tls, ServesHttpsWithTheConfiguredCertificateAndRejectsPlainHttp) {
   HttpClient https(server.base_url());
   https.set_ca_file(cert);
   auto r = https.get("/healthz");
-  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.status, 200) << r.transport_error;
   EXPECT_EQ(r.json["status"], "ok");
   HttpClient untrusting(server.base_url());
   EXPECT_EQ(untrusting.get("/healthz").status, 0) << "an unknown certificate fails the handshake";

@@ -13,6 +13,10 @@ namespace sk::backend::test {
 
 namespace {
 
+// curl_global_init is not thread-safe; curl_easy_init would call it lazily from whichever test
+// thread comes first, so it runs once here, before main.
+const bool kCurlReady = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+
 std::size_t on_body(char* data, std::size_t size, std::size_t n, void* user) {
   static_cast<std::string*>(user)->append(data, size * n);
   return size * n;
@@ -43,7 +47,9 @@ std::string HttpResult::error_code() const {
   return "";
 }
 
-HttpClient::HttpClient(std::string base_url) : base_(std::move(base_url)), curl_(curl_easy_init()) {}
+HttpClient::HttpClient(std::string base_url) : base_(std::move(base_url)), curl_(curl_easy_init()) {
+  (void)kCurlReady;
+}
 
 HttpClient::~HttpClient() { curl_easy_cleanup(curl_); }
 
@@ -82,7 +88,12 @@ HttpResult HttpClient::request(const std::string& method, const std::string& pat
   curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &r.body);
   curl_easy_setopt(curl_, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(curl_, CURLOPT_HEADERDATA, &r.retry_after);
-  if (curl_easy_perform(curl_) == CURLE_OK) curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &r.status);
+  const auto rc = curl_easy_perform(curl_);
+  if (rc == CURLE_OK) {
+    curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &r.status);
+  } else {
+    r.transport_error = curl_easy_strerror(rc);
+  }
   curl_slist_free_all(headers);
   r.json = nlohmann::json::parse(r.body, nullptr, false);
   if (r.json.is_discarded()) r.json = nullptr;

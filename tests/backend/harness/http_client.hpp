@@ -15,6 +15,7 @@ struct HttpResult {
   std::string body;
   nlohmann::json json;  // null unless the body is JSON
   std::string retry_after;
+  std::string transport_error;  // libcurl's message when status is 0
   std::string error_code() const;  // json["error"]["code"], or ""
 };
 
