@@ -7,6 +7,7 @@ find_package(CLI11 REQUIRED)
 set(sk_bench_dir ${CMAKE_CURRENT_LIST_DIR})
 set(sk_backend_load_sources
   ${sk_bench_dir}/backend/api_client.cpp
+  ${sk_bench_dir}/backend/disk_baseline.cpp
   ${sk_bench_dir}/backend/http_connection.cpp
   ${sk_bench_dir}/backend/latency.cpp
   ${sk_bench_dir}/backend/loopback.cpp

@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "disk_baseline.hpp"
 #include "nchan_target.hpp"
 #include "process.hpp"
 #include "report.hpp"
@@ -53,6 +54,11 @@ ThroughputConfig throughput_config(const Options& o) {
   return config;
 }
 
+double appends_per_commit(SpillkontaktTarget::CommitCounters before, SpillkontaktTarget::CommitCounters after) {
+  const double batches = after.batches - before.batches;
+  return batches > 0 ? (after.appends - before.appends) / batches : 0.0;
+}
+
 asio::awaitable<void> run_ours(asio::io_context& io, const Options& o, Report& report) {
   std::cout << "spillkontakt-backend: setting up " << o.clients << " cases through the API..." << std::endl;
   const auto setup_start = Clock::now();
@@ -60,11 +66,19 @@ asio::awaitable<void> run_ours(asio::io_context& io, const Options& o, Report& r
   report.setup_seconds = std::chrono::duration<double>(Clock::now() - setup_start).count();
   std::cout << "  ready in " << report.setup_seconds << " s; waking run: " << o.rate << " appends/s for "
             << o.duration_s << " s" << std::endl;
+  auto before = co_await target->commit_counters(io);
   report.ours = co_await run_wake(io, *target, wake_config(o));
   print_wake(std::cout, "spillkontakt-backend, append->wake:", *report.ours);
+  auto after = co_await target->commit_counters(io);
+  report.wake_appends_per_commit = appends_per_commit(before, after);
+  std::cout << "  group commit: " << report.wake_appends_per_commit << " appends per transaction" << std::endl;
   if (!o.no_throughput) {
+    before = after;
     report.ours_throughput = co_await run_throughput(io, *target, throughput_config(o));
     print_throughput(std::cout, "spillkontakt-backend, durable append throughput:", *report.ours_throughput);
+    after = co_await target->commit_counters(io);
+    report.throughput_appends_per_commit = appends_per_commit(before, after);
+    std::cout << "  group commit: " << report.throughput_appends_per_commit << " appends per transaction" << std::endl;
   }
   const int status = target->stop();
   std::cout << "spillkontakt-backend stopped with status " << status << (status == 0 ? " (graceful)" : "") << std::endl;
@@ -143,8 +157,10 @@ int main(int argc, char** argv) {
   Report report;
   report.n = o.clients;
   std::ifstream("/proc/loadavg") >> report.load_average;
+  report.fsync = measure_fsync(work_dir, 200);
   std::cout << "sk-backend-load: " << o.clients << " waiting clients, " << std::thread::hardware_concurrency()
-            << " cores, load average " << report.load_average << std::endl;
+            << " cores, load average " << report.load_average << "; 4 KiB write+fdatasync here: p50 "
+            << report.fsync->p50_ms << " ms, p99 " << report.fsync->p99_ms << " ms" << std::endl;
   int exit_code = 0;
   {
     asio::io_context io(1);

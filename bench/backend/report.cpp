@@ -99,6 +99,7 @@ void print_headline_json(std::ostream& out, const Report& report) {
     j["server_rss_mb"] = rounded(a.resources.peak_rss_mb, 1);
     j["server_threads"] = a.resources.peak_threads;
     j["server_cpu_pct"] = rounded(a.resources.server_cpu_pct, 1);
+    j["ack_p99_ms"] = rounded(a.ack.p99_ms, 3);
     j["load_tool_cpu_pct"] = rounded(a.resources.tool_cpu_pct, 1);
   }
   if (report.nchan) {
@@ -111,7 +112,12 @@ void print_headline_json(std::ostream& out, const Report& report) {
   } else {
     j["nchan_skipped"] = report.nchan_skipped;
   }
+  if (report.fsync) {
+    j["fsync_p50_ms"] = rounded(report.fsync->p50_ms, 3);
+    j["fsync_p99_ms"] = rounded(report.fsync->p99_ms, 3);
+  }
   if (report.ours_throughput) {
+    j["appends_per_commit"] = rounded(report.throughput_appends_per_commit, 1);
     j["durable_appends_per_s"] = rounded(report.ours_throughput->accepted_per_s, 0);
     j["load_tool_cpu_pct_throughput"] = rounded(report.ours_throughput->resources.tool_cpu_pct, 1);
   }

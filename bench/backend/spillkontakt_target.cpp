@@ -219,6 +219,23 @@ asio::awaitable<void> SpillkontaktTarget::set_up(asio::io_context& io, const Spi
   youth_tokens_ = std::move(state.youth_tokens);
 }
 
+asio::awaitable<SpillkontaktTarget::CommitCounters> SpillkontaktTarget::commit_counters(asio::io_context& io) const {
+  HttpConnection connection(io, endpoint_);
+  Request request = make_request(http::verb::get, "/metrics", host_);
+  const Response response = co_await connection.round_trip(request, std::chrono::seconds(10));
+  CommitCounters counters;
+  std::istringstream lines(response.body());
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream fields(line);
+    std::string name;
+    double value = 0;
+    if (!(fields >> name >> value)) continue;
+    if (name == "sk_appends_total") counters.appends = value;
+    if (name == "sk_append_batches_total") counters.batches = value;
+  }
+  co_return counters;
+}
+
 Request SpillkontaktTarget::poll_request(std::size_t channel, const Cursor& cursor) const {
   Request request = make_request(
       http::verb::get, "/v1/cases/" + case_ids_[channel] + "/events?after=" + std::to_string(cursor.after) + "&wait=30",

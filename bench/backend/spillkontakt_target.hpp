@@ -37,6 +37,13 @@ class SpillkontaktTarget final : public Target {
   Request publish_request(std::size_t channel, std::uint64_t key, std::string_view payload) const override;
   bool publish_accepted(const Response& response) const override;
 
+  // Group commit as the server counts it (GET /metrics): appends and commit transactions so far.
+  struct CommitCounters {
+    double appends = 0;
+    double batches = 0;
+  };
+  asio::awaitable<CommitCounters> commit_counters(asio::io_context& io) const;
+
   // Stops the server with SIGTERM and returns its exit status (0 = a clean, graceful stop).
   int stop();
 

@@ -42,7 +42,7 @@ asio::awaitable<void> client(std::shared_ptr<Run> run) {
         ++run->result.accepted;
       } else if (run->result.failed++ < 5) {
         std::cerr << run->target.name() << " publish refused: " << response.result_int() << ' '
-                  << response.body().substr(0, 200) << '\n';
+                  << response.body().substr(0, response.body().find('\n')) << '\n';
       }
     } catch (const std::exception& e) {
       if (run->result.failed++ < 5) std::cerr << run->target.name() << " publish error: " << e.what() << '\n';

@@ -124,7 +124,7 @@ asio::awaitable<void> sender(std::shared_ptr<Run> run) {
       } else {
         if (run->result.failed++ < 5) {
           std::cerr << run->target.name() << " publish refused: " << response.result_int() << ' '
-                    << response.body().substr(0, 200) << '\n';
+                    << response.body().substr(0, response.body().find('\n')) << '\n';
         }
       }
     } catch (const std::exception& e) {
