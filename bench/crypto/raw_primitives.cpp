@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdlib>
+#include <string>
 
 namespace sk::bench {
 namespace {
@@ -57,8 +58,8 @@ RawPrimitives::RawPrimitives(std::size_t recipients, std::size_t padded, std::si
   // Valid ciphertexts for open(): the stanza and the payload, under key_ (all zero).
   std::array<std::uint8_t, 64> ad{};
   std::array<std::uint8_t, 32> file_key{};
-  aead_seal(key_, ad.data(), ad.size(), file_key.data(), file_key.size(), wrapped_.data());
-  aead_seal(key_, preamble_.data(), preamble_.size(), padded_.data(), padded_.size(), payload_.data());
+  aead_seal(key_.data(), ad.data(), ad.size(), file_key.data(), file_key.size(), wrapped_.data());
+  aead_seal(key_.data(), preamble_.data(), preamble_.size(), padded_.data(), padded_.size(), payload_.data());
 }
 
 RawPrimitives::~RawPrimitives() {
@@ -82,22 +83,22 @@ void RawPrimitives::x25519(EVP_PKEY* own, const std::uint8_t* peer, std::uint8_t
 void RawPrimitives::hkdf(const std::uint8_t* ikm, std::size_t ikm_len, const std::uint8_t* info,
                          std::size_t info_len, std::uint8_t* out, std::size_t out_len) {
   EVP_KDF_CTX* ctx = EVP_KDF_CTX_new(hkdf_);
-  char digest[] = "SHA256";
-  const OSSL_PARAM params[] = {
-      OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, digest, 0),
+  std::string digest = "SHA256";
+  const std::array params{
+      OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, digest.data(), 0),
       OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY, const_cast<std::uint8_t*>(ikm), ikm_len),
       OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, const_cast<std::uint8_t*>(info), info_len),
       OSSL_PARAM_construct_end()};
-  check(ctx && EVP_KDF_derive(ctx, out, out_len, params) == 1);
+  check(ctx && EVP_KDF_derive(ctx, out, out_len, params.data()) == 1);
   EVP_KDF_CTX_free(ctx);
 }
 
 void RawPrimitives::aead_seal(const std::uint8_t* key, const std::uint8_t* ad, std::size_t ad_len,
                               const std::uint8_t* in, std::size_t len, std::uint8_t* out) {
-  static constexpr std::uint8_t kNonce[12] = {};
+  static constexpr std::array<std::uint8_t, 12> kNonce{};
   EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
   int n = 0;
-  check(ctx && EVP_EncryptInit_ex2(ctx, chacha_, key, kNonce, nullptr) == 1 &&
+  check(ctx && EVP_EncryptInit_ex2(ctx, chacha_, key, kNonce.data(), nullptr) == 1 &&
         EVP_EncryptUpdate(ctx, nullptr, &n, ad, static_cast<int>(ad_len)) == 1 &&
         EVP_EncryptUpdate(ctx, out, &n, in, static_cast<int>(len)) == 1 &&
         EVP_EncryptFinal_ex(ctx, out + len, &n) == 1 &&
@@ -107,15 +108,15 @@ void RawPrimitives::aead_seal(const std::uint8_t* key, const std::uint8_t* ad, s
 
 bool RawPrimitives::aead_open(const std::uint8_t* key, const std::uint8_t* ad, std::size_t ad_len,
                               const std::uint8_t* in, std::size_t len, std::uint8_t* out) {
-  static constexpr std::uint8_t kNonce[12] = {};
+  static constexpr std::array<std::uint8_t, 12> kNonce{};
   EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
   int n = 0;
-  std::uint8_t final_block[16];
-  check(ctx && EVP_DecryptInit_ex2(ctx, chacha_, key, kNonce, nullptr) == 1 &&
+  std::array<std::uint8_t, 16> final_block{};
+  check(ctx && EVP_DecryptInit_ex2(ctx, chacha_, key, kNonce.data(), nullptr) == 1 &&
         EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, 16, const_cast<std::uint8_t*>(in + len - 16)) == 1);
   const bool ok = EVP_DecryptUpdate(ctx, nullptr, &n, ad, static_cast<int>(ad_len)) == 1 &&
                   EVP_DecryptUpdate(ctx, out, &n, in, static_cast<int>(len - 16)) == 1 &&
-                  EVP_DecryptFinal_ex(ctx, final_block, &n) == 1;
+                  EVP_DecryptFinal_ex(ctx, final_block.data(), &n) == 1;
   EVP_CIPHER_CTX_free(ctx);
   return ok;
 }
@@ -128,61 +129,61 @@ void RawPrimitives::sha256(const std::uint8_t* in, std::size_t len, std::uint8_t
 void RawPrimitives::hmac(const std::uint8_t* key, const std::uint8_t* in, std::size_t len,
                          std::uint8_t* out) {
   EVP_MAC_CTX* ctx = EVP_MAC_CTX_new(hmac_);
-  char digest[] = "SHA256";
-  const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
-                               OSSL_PARAM_construct_end()};
+  std::string digest = "SHA256";
+  const std::array params{OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest.data(), 0),
+                          OSSL_PARAM_construct_end()};
   std::size_t n = 0;
-  check(ctx && EVP_MAC_init(ctx, key, 32, params) == 1 && EVP_MAC_update(ctx, in, len) == 1 &&
+  check(ctx && EVP_MAC_init(ctx, key, 32, params.data()) == 1 && EVP_MAC_update(ctx, in, len) == 1 &&
         EVP_MAC_final(ctx, out, &n, 32) == 1);
   EVP_MAC_CTX_free(ctx);
 }
 
 void RawPrimitives::seal() {
-  std::uint8_t file_key[32];
-  std::uint8_t shared[64] = {};
-  std::uint8_t wrap_key[32];
-  std::uint8_t expanded[64];
-  std::uint8_t ad[64];
-  std::uint8_t mac[32];
-  check(RAND_bytes(file_key, sizeof file_key) == 1);
+  std::array<std::uint8_t, 32> file_key{};
+  std::array<std::uint8_t, 64> shared{};
+  std::array<std::uint8_t, 32> wrap_key{};
+  std::array<std::uint8_t, 64> expanded{};
+  std::array<std::uint8_t, 64> ad{};
+  std::array<std::uint8_t, 32> mac{};
+  check(RAND_bytes(file_key.data(), file_key.size()) == 1);
   EVP_PKEY* eph = keygen();
   std::size_t len = 32;
   check(EVP_PKEY_get_raw_public_key(eph, ephemeral_public_.data(), &len) == 1);
-  hkdf(file_key, 32, info_.data(), 23, expanded, 64);
-  aead_seal(expanded + 32, preamble_.data(), preamble_.size(), padded_.data(), padded_.size(),
+  hkdf(file_key.data(), 32, info_.data(), 23, expanded.data(), 64);
+  aead_seal(expanded.data() + 32, preamble_.data(), preamble_.size(), padded_.data(), padded_.size(),
             payload_.data());
-  sha256(preamble_.data(), preamble_.size(), ad);
-  sha256(payload_.data(), payload_.size(), ad + 32);
+  sha256(preamble_.data(), preamble_.size(), ad.data());
+  sha256(payload_.data(), payload_.size(), ad.data() + 32);
   for (const auto& r : recipients_) {
-    x25519(eph, r.data(), shared);  // the static half comes from the pairwise cache
-    hkdf(shared, 64, info_.data(), info_.size(), wrap_key, 32);
-    aead_seal(wrap_key, ad, 64, file_key, 32, wrapped_.data());
+    x25519(eph, r.data(), shared.data());  // the static half comes from the pairwise cache
+    hkdf(shared.data(), 64, info_.data(), info_.size(), wrap_key.data(), 32);
+    aead_seal(wrap_key.data(), ad.data(), 64, file_key.data(), 32, wrapped_.data());
   }
-  hmac(expanded, header_.data(), header_.size(), mac);
+  hmac(expanded.data(), header_.data(), header_.size(), mac.data());
   EVP_PKEY_free(eph);
 }
 
 void RawPrimitives::one_x25519() {
-  std::uint8_t shared[32];
-  x25519(me_, ephemeral_public_.data(), shared);
+  std::array<std::uint8_t, 32> shared{};
+  x25519(me_, ephemeral_public_.data(), shared.data());
 }
 
 bool RawPrimitives::open() {
-  std::uint8_t shared[64] = {};
-  std::uint8_t wrap_key[32];
-  std::uint8_t expanded[64];
-  std::uint8_t ad[64] = {};
-  std::uint8_t file_key[32];
-  std::uint8_t mac[32];
-  std::uint8_t digest[64];
-  x25519(me_, ephemeral_public_.data(), shared);
-  sha256(payload_.data(), payload_.size(), digest);
-  sha256(preamble_.data(), preamble_.size(), digest + 32);
-  hkdf(shared, 64, info_.data(), info_.size(), wrap_key, 32);
-  bool ok = aead_open(key_, ad, 64, wrapped_.data(), wrapped_.size(), file_key);
-  hkdf(file_key, 32, info_.data(), 23, expanded, 64);
-  hmac(expanded, header_.data(), header_.size(), mac);
-  ok = aead_open(key_, preamble_.data(), preamble_.size(), payload_.data(), payload_.size(),
+  std::array<std::uint8_t, 64> shared{};
+  std::array<std::uint8_t, 32> wrap_key{};
+  std::array<std::uint8_t, 64> expanded{};
+  std::array<std::uint8_t, 64> ad{};
+  std::array<std::uint8_t, 32> file_key{};
+  std::array<std::uint8_t, 32> mac{};
+  std::array<std::uint8_t, 64> digest{};
+  x25519(me_, ephemeral_public_.data(), shared.data());
+  sha256(payload_.data(), payload_.size(), digest.data());
+  sha256(preamble_.data(), preamble_.size(), digest.data() + 32);
+  hkdf(shared.data(), 64, info_.data(), info_.size(), wrap_key.data(), 32);
+  bool ok = aead_open(key_.data(), ad.data(), 64, wrapped_.data(), wrapped_.size(), file_key.data());
+  hkdf(file_key.data(), 32, info_.data(), 23, expanded.data(), 64);
+  hmac(expanded.data(), header_.data(), header_.size(), mac.data());
+  ok = aead_open(key_.data(), preamble_.data(), preamble_.size(), payload_.data(), payload_.size(),
                  scratch_.data()) &&
        ok;
   return ok;

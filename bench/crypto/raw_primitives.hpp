@@ -5,6 +5,7 @@
 
 #include <openssl/evp.h>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -43,7 +44,7 @@ class RawPrimitives {
   std::vector<std::vector<std::uint8_t>> recipients_;
   std::vector<std::uint8_t> ephemeral_public_;
   std::vector<std::uint8_t> padded_, payload_, preamble_, header_, info_, wrapped_, scratch_;
-  std::uint8_t key_[32] = {};
+  std::array<std::uint8_t, 32> key_{};
 };
 
 }  // namespace sk::bench

@@ -14,7 +14,7 @@ inline constexpr std::size_t kFixedPreamble = 1 + 1 + 1;         // version, kin
 inline constexpr std::size_t kPreambleKeys = 32 + kKeySize + 1;  // author fp, ephemeral, count
 inline constexpr std::size_t kPayloadLengthSize = 4;
 inline constexpr std::size_t kMinBucket = 256;
-inline constexpr std::size_t kLargeBucket = 64 * 1024;
+inline constexpr std::size_t kLargeBucket = std::size_t{64} * 1024;
 inline constexpr std::size_t kPaddingLengthSize = 4;
 inline constexpr std::array<std::uint8_t, kAeadNonceSize> kZeroNonce{};
 static_assert(Fingerprint::kSize == 32 && KeyId::kSize == 8 && Signature::kSize == 64);
