@@ -9,6 +9,7 @@
 #include <csignal>
 #include <functional>
 
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "append_writer.hpp"
@@ -45,6 +46,9 @@ void drain_then_stop(asio::io_context& io, HttpServer& server, std::shared_ptr<a
 }  // namespace
 
 int serve(const ServeConfig& config) {
+  // Logs go to stderr in UTC, one event per line (docs/backend.md, "Logging policy").
+  spdlog::set_default_logger(spdlog::stderr_color_mt("backend"));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
   if (auto level = spdlog::level::from_str(config.log_level); level != spdlog::level::off || config.log_level == "off") {
     spdlog::set_level(level);
   }

@@ -41,17 +41,25 @@ Result<std::string> SqliteStorage::create_case(const CodeIssue& code, std::int64
 }
 
 std::optional<CaseInfo> SqliteStorage::load_case(const std::string& case_id) {
-  SQLite::Statement s(*main_, "SELECT org_id, youth_principal, youth_consent FROM cases WHERE id = ?");
+  // Every case route starts here: both statements are prepared once.
+  auto& s = *case_stmt_;
+  s.reset();
   s.bind(1, case_id);
-  if (!s.executeStep()) return std::nullopt;
+  if (!s.executeStep()) {
+    s.reset();
+    return std::nullopt;
+  }
   CaseInfo c;
   c.id = case_id;
   c.org_id = s.getColumn(0).getString();
   c.youth_principal = s.getColumn(1).isNull() ? "" : s.getColumn(1).getString();
   c.youth_consent = s.getColumn(2).getInt() != 0;
-  SQLite::Statement m(*main_, "SELECT principal_id FROM case_contacts WHERE case_id = ? ORDER BY principal_id");
+  s.reset();
+  auto& m = *case_contacts_stmt_;
+  m.reset();
   m.bind(1, case_id);
   while (m.executeStep()) c.contacts.push_back(m.getColumn(0).getString());
+  m.reset();
   return c;
 }
 

@@ -83,6 +83,10 @@ SqliteStorage::SqliteStorage(std::unique_ptr<SQLite::Database> main, std::unique
       *main_,
       "SELECT seq, event_id, audience, author_device, received_at, envelope FROM events "
       "WHERE case_id = ?1 AND seq > ?2 AND ((?3 >> audience) & 1) = 1 ORDER BY seq LIMIT ?4");
+  case_stmt_ = std::make_unique<SQLite::Statement>(
+      *main_, "SELECT org_id, youth_principal, youth_consent FROM cases WHERE id = ?");
+  case_contacts_stmt_ = std::make_unique<SQLite::Statement>(
+      *main_, "SELECT principal_id FROM case_contacts WHERE case_id = ? ORDER BY principal_id");
   find_event_stmt_ = std::make_unique<SQLite::Statement>(
       *writer_, "SELECT case_id, seq, received_at FROM events WHERE event_id = ?");
   insert_event_stmt_ = std::make_unique<SQLite::Statement>(

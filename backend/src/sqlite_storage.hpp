@@ -73,6 +73,8 @@ class SqliteStorage final : public Storage {
   std::unique_ptr<SQLite::Database> writer_;
   std::unique_ptr<SQLite::Statement> authenticate_stmt_;
   std::unique_ptr<SQLite::Statement> fetch_stmt_;
+  std::unique_ptr<SQLite::Statement> case_stmt_;
+  std::unique_ptr<SQLite::Statement> case_contacts_stmt_;
   std::unique_ptr<SQLite::Statement> find_event_stmt_;
   std::unique_ptr<SQLite::Statement> insert_event_stmt_;
   std::unordered_map<std::string, std::int64_t> last_seq_;  // writer thread only
