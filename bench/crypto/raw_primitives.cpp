@@ -39,6 +39,7 @@ RawPrimitives::RawPrimitives(std::size_t recipients, std::size_t padded, std::si
       hkdf_(EVP_KDF_fetch(nullptr, "HKDF", nullptr)),
       hmac_(EVP_MAC_fetch(nullptr, "HMAC", nullptr)),
       me_(keygen()),
+      me_ctx_(derive_context(me_)),
       padded_(padded, 0x42),
       payload_(padded + 16),
       preamble_(preamble, 0x17),
@@ -63,6 +64,7 @@ RawPrimitives::RawPrimitives(std::size_t recipients, std::size_t padded, std::si
 }
 
 RawPrimitives::~RawPrimitives() {
+  EVP_PKEY_CTX_free(me_ctx_);
   EVP_PKEY_free(me_);
   EVP_MD_free(sha256_);
   EVP_CIPHER_free(chacha_);
@@ -70,14 +72,17 @@ RawPrimitives::~RawPrimitives() {
   EVP_MAC_free(hmac_);
 }
 
-void RawPrimitives::x25519(EVP_PKEY* own, const std::uint8_t* peer, std::uint8_t* out) {
+void RawPrimitives::x25519(EVP_PKEY_CTX* ctx, const std::uint8_t* peer, std::uint8_t* out) {
   EVP_PKEY* peer_key = EVP_PKEY_new_raw_public_key(EVP_PKEY_X25519, nullptr, peer, 32);
-  EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new(own, nullptr);
   std::size_t len = 32;
-  check(peer_key && ctx && EVP_PKEY_derive_init(ctx) == 1 && EVP_PKEY_derive_set_peer(ctx, peer_key) == 1 &&
-        EVP_PKEY_derive(ctx, out, &len) == 1);
-  EVP_PKEY_CTX_free(ctx);
+  check(peer_key && EVP_PKEY_derive_set_peer(ctx, peer_key) == 1 && EVP_PKEY_derive(ctx, out, &len) == 1);
   EVP_PKEY_free(peer_key);
+}
+
+EVP_PKEY_CTX* RawPrimitives::derive_context(EVP_PKEY* own) {
+  EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new(own, nullptr);
+  check(ctx && EVP_PKEY_derive_init(ctx) == 1);
+  return ctx;
 }
 
 void RawPrimitives::hkdf(const std::uint8_t* ikm, std::size_t ikm_len, const std::uint8_t* info,
@@ -154,18 +159,20 @@ void RawPrimitives::seal() {
             payload_.data());
   sha256(preamble_.data(), preamble_.size(), ad.data());
   sha256(payload_.data(), payload_.size(), ad.data() + 32);
+  EVP_PKEY_CTX* eph_ctx = derive_context(eph);  // one context for all recipients
   for (const auto& r : recipients_) {
-    x25519(eph, r.data(), shared.data());  // the static half comes from the pairwise cache
+    x25519(eph_ctx, r.data(), shared.data());  // the static half comes from the pairwise cache
     hkdf(shared.data(), 64, info_.data(), info_.size(), wrap_key.data(), 32);
     aead_seal(wrap_key.data(), ad.data(), 64, file_key.data(), 32, wrapped_.data());
   }
   hmac(expanded.data(), header_.data(), header_.size(), mac.data());
+  EVP_PKEY_CTX_free(eph_ctx);
   EVP_PKEY_free(eph);
 }
 
 void RawPrimitives::one_x25519() {
   std::array<std::uint8_t, 32> shared{};
-  x25519(me_, ephemeral_public_.data(), shared.data());
+  x25519(me_ctx_, ephemeral_public_.data(), shared.data());
 }
 
 bool RawPrimitives::open() {
@@ -176,7 +183,7 @@ bool RawPrimitives::open() {
   std::array<std::uint8_t, 32> file_key{};
   std::array<std::uint8_t, 32> mac{};
   std::array<std::uint8_t, 64> digest{};
-  x25519(me_, ephemeral_public_.data(), shared.data());
+  x25519(me_ctx_, ephemeral_public_.data(), shared.data());
   sha256(payload_.data(), payload_.size(), digest.data());
   sha256(preamble_.data(), preamble_.size(), digest.data() + 32);
   hkdf(shared.data(), 64, info_.data(), info_.size(), wrap_key.data(), 32);

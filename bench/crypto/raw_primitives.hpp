@@ -26,7 +26,9 @@ class RawPrimitives {
   void one_x25519();  // a single agreement: the yardstick for how loaded this core is right now
 
  private:
-  void x25519(EVP_PKEY* own, const std::uint8_t* peer, std::uint8_t* out);
+  // Agreement through a reusable derive context, as the construction does (X25519Agreement).
+  static EVP_PKEY_CTX* derive_context(EVP_PKEY* own);
+  static void x25519(EVP_PKEY_CTX* ctx, const std::uint8_t* peer, std::uint8_t* out);
   void hkdf(const std::uint8_t* ikm, std::size_t ikm_len, const std::uint8_t* info, std::size_t info_len,
             std::uint8_t* out, std::size_t out_len);
   void aead_seal(const std::uint8_t* key, const std::uint8_t* ad, std::size_t ad_len, const std::uint8_t* in,
@@ -41,6 +43,7 @@ class RawPrimitives {
   EVP_KDF* hkdf_ = nullptr;
   EVP_MAC* hmac_ = nullptr;
   EVP_PKEY* me_ = nullptr;
+  EVP_PKEY_CTX* me_ctx_ = nullptr;
   std::vector<std::vector<std::uint8_t>> recipients_;
   std::vector<std::uint8_t> ephemeral_public_;
   std::vector<std::uint8_t> padded_, payload_, preamble_, header_, info_, wrapped_, scratch_;

@@ -95,6 +95,7 @@ Result<Bytes> seal_padded(const DeviceIdentity& author, std::span<const DevicePu
   Secret<kKeySize> file_key;
   random_bytes(std::span<std::uint8_t>(file_key.data(), file_key.size()));
   const auto ephemeral = X25519Key::generate();
+  X25519Agreement ephemeral_agreement(ephemeral);
   const auto keys = expand(file_key);
 
   Bytes out;
@@ -122,7 +123,7 @@ Result<Bytes> seal_padded(const DeviceIdentity& author, std::span<const DevicePu
     const auto& recipient = recipients[i].encryption;
     auto ss = cache.shared_secret(author, recipient);
     if (!ss) return Unexpected{ss.error()};
-    auto ee = ephemeral.agree(recipient);
+    auto ee = ephemeral_agreement.agree(recipient);
     if (!ee) return Unexpected{ee.error()};
     const auto wk =
         wrap_key(domain::kWrap, *ee, *ss, ephemeral.public_key(), author.public_keys().encryption, recipient);
@@ -199,7 +200,7 @@ Result<Opened, OpenError> open(ByteView envelope, const DeviceIdentity& me, cons
     return Unexpected{OpenError::bad_signature};
   }
 
-  auto ee = me.agree(p.ephemeral);
+  auto ee = cache.ephemeral_secret(me, p.ephemeral);
   if (!ee) return Unexpected{OpenError::header_failure};
   auto ss = cache.shared_secret(me, expected.author.encryption);
   if (!ss) return Unexpected{OpenError::bad_author};

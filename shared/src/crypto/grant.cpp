@@ -84,7 +84,7 @@ Result<Opened, OpenError> open_with_grant(ByteView envelope, ByteView grant, con
     return Unexpected{OpenError::bad_signature};
   }
 
-  auto ee = me.agree(g->ephemeral);
+  auto ee = cache.ephemeral_secret(me, g->ephemeral);
   if (!ee) return Unexpected{OpenError::grant_failure};
   auto ss = cache.shared_secret(me, granter.encryption);
   if (!ss) return Unexpected{OpenError::grant_failure};

@@ -18,4 +18,10 @@ Result<Secret<kKeySize>> PairwiseCache::shared_secret(const DeviceIdentity& self
   return secret;
 }
 
+Result<Secret<kKeySize>> PairwiseCache::ephemeral_secret(const DeviceIdentity& self,
+                                                         const X25519PublicKey& ephemeral) {
+  if (!own_ || own_->public_key() != self.public_keys().encryption) own_.emplace(self.agreement());
+  return own_->agree(ephemeral);
+}
+
 }  // namespace sk::crypto

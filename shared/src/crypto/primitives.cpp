@@ -87,16 +87,22 @@ evp::Ptr<EVP_PKEY> generate_pkey(int type) {
   return evp::Ptr<EVP_PKEY>(key);
 }
 
-Result<Secret<kKeySize>> derive(EVP_PKEY* own, const X25519PublicKey& peer) {
+evp::Ptr<EVP_PKEY_CTX> derive_context(EVP_PKEY* own) {
+  evp::Ptr<EVP_PKEY_CTX> ctx(EVP_PKEY_CTX_new(own, nullptr));
+  if (!ctx || EVP_PKEY_derive_init(ctx.get()) != 1) evp::die("EVP_PKEY_derive_init");
+  return ctx;
+}
+
+// `ctx` is a derive context of the own key; it may be reused, each call sets a new peer.
+Result<Secret<kKeySize>> derive(EVP_PKEY_CTX* ctx, const X25519PublicKey& peer) {
   evp::Ptr<EVP_PKEY> peer_key(
       EVP_PKEY_new_raw_public_key(EVP_PKEY_X25519, nullptr, peer.bytes.data(), peer.bytes.size()));
-  evp::Ptr<EVP_PKEY_CTX> ctx(EVP_PKEY_CTX_new(own, nullptr));
-  if (!peer_key || !ctx || EVP_PKEY_derive_init(ctx.get()) != 1) evp::die("EVP_PKEY_derive_init");
+  if (!peer_key) evp::die("EVP_PKEY_new_raw_public_key");
   Secret<kKeySize> out;
   std::size_t len = kKeySize;
   // OpenSSL refuses to return an all-zero X25519 output (RFC 7748 §6.1), which is the check we want.
-  if (EVP_PKEY_derive_set_peer(ctx.get(), peer_key.get()) != 1 ||
-      EVP_PKEY_derive(ctx.get(), out.data(), &len) != 1 || len != kKeySize) {
+  if (EVP_PKEY_derive_set_peer(ctx, peer_key.get()) != 1 || EVP_PKEY_derive(ctx, out.data(), &len) != 1 ||
+      len != kKeySize) {
     clear_errors();
     return fail("crypto.bad_key", "the peer's X25519 key is of low order");
   }
@@ -115,6 +121,10 @@ void wipe(void* data, std::size_t size) {
 
 void detail::PkeyFree::operator()(evp_pkey_st* key) const noexcept {
   EVP_PKEY_free(key);
+}
+
+void detail::PkeyCtxFree::operator()(evp_pkey_ctx_st* ctx) const noexcept {
+  EVP_PKEY_CTX_free(ctx);
 }
 
 Digest sha256(ByteView data) {
@@ -199,7 +209,8 @@ X25519PublicKey x25519_public_from_secret(const Secret<kKeySize>& secret) {
 }
 
 Result<Secret<kKeySize>> x25519(const Secret<kKeySize>& secret, const X25519PublicKey& peer) {
-  return derive(raw_private(EVP_PKEY_X25519, secret).get(), peer);
+  const auto key = raw_private(EVP_PKEY_X25519, secret);
+  return derive(derive_context(key.get()).get(), peer);
 }
 
 X25519Key X25519Key::generate() {
@@ -215,7 +226,14 @@ X25519Key X25519Key::from_secret(const Secret<kKeySize>& secret) {
 }
 
 Result<Secret<kKeySize>> X25519Key::agree(const X25519PublicKey& peer) const {
-  return derive(key_.get(), peer);
+  return derive(derive_context(key_.get()).get(), peer);
+}
+
+X25519Agreement::X25519Agreement(const X25519Key& key)
+    : ctx_(derive_context(key.key_.get()).release()), public_(key.public_key()) {}
+
+Result<Secret<kKeySize>> X25519Agreement::agree(const X25519PublicKey& peer) {
+  return derive(ctx_.get(), peer);
 }
 
 Secret<kKeySize> X25519Key::export_secret() const {

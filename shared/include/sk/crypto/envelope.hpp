@@ -58,19 +58,24 @@ std::string_view describe(OpenError e);    // a sentence for logs and support
 Error to_error(OpenError e);               // for layers that speak sk::Error
 
 // Caches the static X25519 secret (own·peer) per pair of keys, so sealing to and opening from a
-// known peer costs only the ephemeral agreement. Owned by the caller; not thread-safe (one per
-// thread); secrets are wiped when evicted or destroyed.
+// known peer costs only the ephemeral agreement, and keeps an agreement context for the last own
+// key used. Owned by the caller; not thread-safe (one per thread); secrets are wiped when evicted
+// or destroyed.
 class PairwiseCache {
  public:
   explicit PairwiseCache(std::size_t capacity = 4096) : capacity_(capacity) {}
   [[nodiscard]] Result<Secret<kKeySize>> shared_secret(const DeviceIdentity& self,
                                                        const X25519PublicKey& peer);
+  // X25519 of self's static key with an envelope's ephemeral key (never cached).
+  [[nodiscard]] Result<Secret<kKeySize>> ephemeral_secret(const DeviceIdentity& self,
+                                                          const X25519PublicKey& ephemeral);
   std::size_t size() const { return entries_.size(); }
   void clear() { entries_.clear(); }
 
  private:
   std::size_t capacity_;
   std::map<std::array<std::uint8_t, 2 * kKeySize>, Secret<kKeySize>> entries_;
+  std::optional<X25519Agreement> own_;
 };
 
 // What the caller knows about an envelope from its routing metadata; open() refuses an envelope

@@ -50,6 +50,8 @@ class DeviceIdentity {
   Signature sign(ByteView message) const;
   // X25519 of this device's static key with `peer`; crypto.bad_key on a low-order peer key.
   [[nodiscard]] Result<Secret<kKeySize>> agree(const X25519PublicKey& peer) const;
+  // A reusable agreement context for many peers (see X25519Agreement).
+  X25519Agreement agreement() const { return X25519Agreement(encryption_); }
 
   // For the key file only.
   Secret<kKeySize> export_signing_seed() const { return signing_.export_seed(); }

@@ -14,7 +14,8 @@
 #include "sk/core/result.hpp"
 #include "sk/crypto/keys.hpp"
 
-struct evp_pkey_st;  // OpenSSL's EVP_PKEY, kept out of this header
+struct evp_pkey_st;      // OpenSSL's EVP_PKEY, kept out of this header
+struct evp_pkey_ctx_st;  // OpenSSL's EVP_PKEY_CTX
 
 namespace sk::crypto {
 
@@ -75,6 +76,10 @@ struct PkeyFree {
   void operator()(evp_pkey_st* key) const noexcept;
 };
 using PkeyHandle = std::unique_ptr<evp_pkey_st, PkeyFree>;
+struct PkeyCtxFree {
+  void operator()(evp_pkey_ctx_st* ctx) const noexcept;
+};
+using PkeyCtxHandle = std::unique_ptr<evp_pkey_ctx_st, PkeyCtxFree>;
 }  // namespace detail
 
 // An X25519 private key held ready for repeated agreements: loading a raw key into OpenSSL
@@ -90,8 +95,24 @@ class X25519Key {
   Secret<kKeySize> export_secret() const;
 
  private:
+  friend class X25519Agreement;
   X25519Key(detail::PkeyHandle key, X25519PublicKey pub) : key_(std::move(key)), public_(pub) {}
   detail::PkeyHandle key_;
+  X25519PublicKey public_;
+};
+
+// Many agreements with one private key through one OpenSSL exchange context: cheaper than
+// setting a context up for each agreement (about 3 µs of an X25519's 35 µs here). Not
+// thread-safe: keep one per operation (seal) or per thread (PairwiseCache). Move-only.
+class X25519Agreement {
+ public:
+  explicit X25519Agreement(const X25519Key& key);
+  const X25519PublicKey& public_key() const { return public_; }
+  // Fails (crypto.bad_key) on an all-zero shared secret (low-order peer key).
+  [[nodiscard]] Result<Secret<kKeySize>> agree(const X25519PublicKey& peer);
+
+ private:
+  detail::PkeyCtxHandle ctx_;
   X25519PublicKey public_;
 };
 
