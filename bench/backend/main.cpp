@@ -31,6 +31,7 @@ struct Options {
   bool no_throughput = false;
   bool nchan_only = false;
   bool keep_dir = false;
+  std::filesystem::path temp_parent = std::filesystem::temp_directory_path();
   SpillkontaktOptions server;
   NchanOptions nchan;
 };
@@ -109,8 +110,8 @@ asio::awaitable<void> run_all(asio::io_context& io, const Options& o, Report& re
   print_comparison(std::cout, report);
 }
 
-std::filesystem::path make_work_dir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "sk-backend-bench-XXXXXX").string();
+std::filesystem::path make_work_dir(const std::filesystem::path& parent) {
+  std::string pattern = (parent / "sk-backend-bench-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a temporary directory");
   return pattern;
 }
@@ -136,6 +137,10 @@ int main(int argc, char** argv) {
   app.add_option("--nchan-conf", o.nchan.config_template, "nginx config template")->capture_default_str();
   app.add_option("--nchan-workers", o.nchan.workers, "nginx worker processes")->check(CLI::Range(1, 64));
   app.add_option("--nginx", o.nchan.nginx, "nginx binary")->capture_default_str();
+  app.add_option("--temp-dir", o.temp_parent,
+                 "where the run's temporary directory (server data, logs) is made; a tmpfs such as /dev/shm "
+                 "takes the disk out of the figures")
+      ->capture_default_str();
   app.add_flag("--keep", o.keep_dir, "keep the temporary directory (logs, data) for inspection");
   o.nchan.config_template = SK_BENCH_NCHAN_TEMPLATE;
   o.server.server = SK_BENCH_DEFAULT_SERVER;
@@ -151,7 +156,7 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  const auto work_dir = make_work_dir();
+  const auto work_dir = make_work_dir(o.temp_parent);
   o.server.work_dir = work_dir;
   o.nchan.work_dir = work_dir;
   Report report;
