@@ -14,17 +14,17 @@ bool contains(const std::vector<PrincipalId>& ids, const PrincipalId& id) {
 
 std::optional<Role> Case::role_of(const PrincipalId& principal) const {
   if (principal.empty()) return std::nullopt;
-  if (principal == youth) return Role::youth;
-  if (contains(contacts, principal)) return Role::contact;
-  if (contains(supervisors, principal)) return Role::supervisor;
+  if (principal == youth) return Role::kYouth;
+  if (contains(contacts, principal)) return Role::kContact;
+  if (contains(supervisors, principal)) return Role::kSupervisor;
   return std::nullopt;
 }
 
 std::vector<PrincipalId> Case::members_of(Audience audience) const {
   std::vector<PrincipalId> out;
-  if (audience == Audience::case_members) out.push_back(youth);
+  if (audience == Audience::kCase) out.push_back(youth);
   out.insert(out.end(), contacts.begin(), contacts.end());
-  if (audience == Audience::team || (audience == Audience::youth_consented && check_in_consent)) {
+  if (audience == Audience::kTeam || (audience == Audience::kYouthConsented && check_in_consent)) {
     out.insert(out.end(), supervisors.begin(), supervisors.end());
   }
   return out;

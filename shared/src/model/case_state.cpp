@@ -25,10 +25,10 @@ void CaseState::apply_body(const Event& e, Role author_role, std::optional<std::
   std::visit(
       detail::Overloaded{
           [&](const ChatMessage& b) {
-            chat_.add({e.id, ChatEntry::Kind::message, e.author, author_role, e.created_at, seq, b.text});
+            chat_.add({e.id, ChatEntry::Kind::kMessage, e.author, author_role, e.created_at, seq, b.text});
           },
           [&](const Wave& b) {
-            chat_.add({e.id, ChatEntry::Kind::wave, e.author, author_role, e.created_at, seq, b.sticker});
+            chat_.add({e.id, ChatEntry::Kind::kWave, e.author, author_role, e.created_at, seq, b.sticker});
           },
           [&](const ReadReceipt& b) {
             // Only a sequenced target has a place in server order to read up to.

@@ -38,14 +38,15 @@ void ChatState::confirm(const EventId& id, std::int64_t seq) {
 void ChatState::mark_read(const PrincipalId& reader, Role reader_role, std::int64_t up_to_seq) {
   auto& mine = read_up_to_[reader];
   mine = std::max(mine, up_to_seq);
-  if (reader_role == Role::youth) youth_read_up_to_ = std::max(youth_read_up_to_, up_to_seq);
-  if (reader_role == Role::contact) contacts_read_up_to_ = std::max(contacts_read_up_to_, up_to_seq);
+  if (reader_role == Role::kYouth) youth_read_up_to_ = std::max(youth_read_up_to_, up_to_seq);
+  if (reader_role == Role::kContact) contacts_read_up_to_ = std::max(contacts_read_up_to_, up_to_seq);
 }
 
 Delivery ChatState::delivery(const ChatEntry& entry) const {
-  if (!entry.seq) return Delivery::sent;
-  const std::int64_t other_side = entry.author_role == Role::youth ? contacts_read_up_to_ : youth_read_up_to_;
-  return *entry.seq <= other_side ? Delivery::read : Delivery::delivered;
+  if (!entry.seq) return Delivery::kSent;
+  const std::int64_t other_side =
+      entry.author_role == Role::kYouth ? contacts_read_up_to_ : youth_read_up_to_;
+  return *entry.seq <= other_side ? Delivery::kRead : Delivery::kDelivered;
 }
 
 std::size_t ChatState::unread_for(const PrincipalId& viewer) const {

@@ -63,7 +63,7 @@ Result<std::string> encode_event(const Event& e) {
     j["case_id"] = e.case_id.str();
     j["author"] = Json{{"principal", e.author.str()}, {"device", e.device.str()}};
     j["created_at"] = e.created_at.unix_ms;
-    const bool unknown = e.kind() == EventKind::unknown;
+    const bool unknown = e.kind() == EventKind::kUnknown;
     j["kind"] = unknown ? std::get<UnknownEvent>(e.body).kind : std::string(to_string(e.kind()));
     if (!unknown) j["body"] = detail::write_body(e.body);
     if (!e.unknown_fields.empty()) detail::merge_unknown(j, Json::parse(e.unknown_fields));

@@ -110,67 +110,67 @@ SessionNote read_note(JsonReader& r) {
 
 Event::Body read_body(EventKind kind, JsonReader& r) {
   switch (kind) {
-    case EventKind::chat_message:
+    case EventKind::kChatMessage:
       return ChatMessage{r.string("text")};
-    case EventKind::wave:
+    case EventKind::kWave:
       return Wave{r.string("sticker")};
-    case EventKind::read_receipt:
+    case EventKind::kReadReceipt:
       return ReadReceipt{r.event_id("up_to")};
-    case EventKind::session_proposed:
+    case EventKind::kSessionProposed:
       return read_proposed(r);
-    case EventKind::session_answered: {
+    case EventKind::kSessionAnswered: {
       SessionAnswered a;
       a.ref = read_ref(r);
       a.answer = read_enum<Answer>(r, "answer", kAnswers, true);
       return a;
     }
-    case EventKind::session_rescheduled:
+    case EventKind::kSessionRescheduled:
       return read_rescheduled(r);
-    case EventKind::session_cancelled: {
+    case EventKind::kSessionCancelled: {
       SessionCancelled c;
       c.ref = read_ref(r);
       c.reason = r.text("reason");
       return c;
     }
-    case EventKind::session_attended:
+    case EventKind::kSessionAttended:
       return SessionAttended{read_ref(r)};
-    case EventKind::session_no_show:
+    case EventKind::kSessionNoShow:
       return SessionNoShow{read_ref(r)};
-    case EventKind::check_in:
+    case EventKind::kCheckIn:
       return read_check_in(r);
-    case EventKind::topic_wish: {
+    case EventKind::kTopicWish: {
       TopicWish t;
       t.text = r.string("text");
       t.for_session = r.opt_event_id("for_session");
       return t;
     }
-    case EventKind::interests: {
+    case EventKind::kInterests: {
       InterestsProfile p;
       p.likes = r.string_list("likes");
       p.good_at = r.string_list("good_at");
       return p;
     }
-    case EventKind::session_note:
+    case EventKind::kSessionNote:
       return read_note(r);
-    case EventKind::guidance: {
+    case EventKind::kGuidance: {
       Guidance g;
       g.text = r.string("text");
       g.regarding = r.opt_event_id("regarding");
       return g;
     }
-    case EventKind::concern: {
+    case EventKind::kConcern: {
       Concern c;
       c.level = read_enum<ConcernLevel>(r, "level", kLevels, true);
       c.text = r.string("text");
       return c;
     }
-    case EventKind::concern_resolved: {
+    case EventKind::kConcernResolved: {
       ConcernResolved c;
       c.concern = r.event_id("concern");
       c.text = r.text("text");
       return c;
     }
-    case EventKind::unknown:
+    case EventKind::kUnknown:
       break;
   }
   return UnknownEvent{};

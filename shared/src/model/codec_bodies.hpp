@@ -7,7 +7,7 @@
 
 namespace sk::model::detail {
 
-// `kind` must not be EventKind::unknown.
+// `kind` must not be EventKind::kUnknown.
 Event::Body read_body(EventKind kind, JsonReader& body);
 // The body as a JSON object; an UnknownEvent writes nothing (its body is in unknown_fields).
 Json write_body(const Event::Body& body);

@@ -39,7 +39,7 @@ Result<void> validate(const Organisation& organisation) {
 Result<void> validate(const Principal& principal) {
   if (principal.id.empty()) return fail("model.invalid", "principal.id: is required");
   if (principal.organisation.empty()) return fail("model.invalid", "principal.organisation: is required");
-  if (principal.admin && principal.role != Role::supervisor) {
+  if (principal.admin && principal.role != Role::kSupervisor) {
     return fail("model.invalid", "principal.admin: only supervisors may be admins");
   }
   return check_name("principal.display_name", principal.display_name, 1);

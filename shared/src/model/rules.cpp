@@ -22,58 +22,58 @@ std::optional<Audience> audience_from_string(std::string_view text) {
 
 std::optional<Audience> audience_of(EventKind kind) {
   switch (kind) {
-    case EventKind::chat_message:
-    case EventKind::wave:
-    case EventKind::read_receipt:
-    case EventKind::session_proposed:
-    case EventKind::session_answered:
-    case EventKind::session_rescheduled:
-    case EventKind::session_cancelled:
-    case EventKind::session_attended:
-    case EventKind::session_no_show:
-    case EventKind::topic_wish:
-    case EventKind::interests:
-      return Audience::case_members;
-    case EventKind::check_in:
-      return Audience::youth_consented;
-    case EventKind::session_note:
-    case EventKind::guidance:
-    case EventKind::concern:
-    case EventKind::concern_resolved:
-      return Audience::team;
-    case EventKind::unknown:
+    case EventKind::kChatMessage:
+    case EventKind::kWave:
+    case EventKind::kReadReceipt:
+    case EventKind::kSessionProposed:
+    case EventKind::kSessionAnswered:
+    case EventKind::kSessionRescheduled:
+    case EventKind::kSessionCancelled:
+    case EventKind::kSessionAttended:
+    case EventKind::kSessionNoShow:
+    case EventKind::kTopicWish:
+    case EventKind::kInterests:
+      return Audience::kCase;
+    case EventKind::kCheckIn:
+      return Audience::kYouthConsented;
+    case EventKind::kSessionNote:
+    case EventKind::kGuidance:
+    case EventKind::kConcern:
+    case EventKind::kConcernResolved:
+      return Audience::kTeam;
+    case EventKind::kUnknown:
       break;
   }
   return std::nullopt;
 }
 
 bool may_author(EventKind kind, Role role) {
-  const bool youth = role == Role::youth;
-  const bool contact = role == Role::contact;
-  const bool supervisor = role == Role::supervisor;
+  const bool youth = role == Role::kYouth;
+  const bool contact = role == Role::kContact;
+  const bool supervisor = role == Role::kSupervisor;
   switch (kind) {
-    case EventKind::chat_message:
-    case EventKind::wave:
-    case EventKind::read_receipt:
+    case EventKind::kChatMessage:
+    case EventKind::kWave:
+    case EventKind::kReadReceipt:
       return youth || contact;
-    case EventKind::session_proposed:
-    case EventKind::session_rescheduled:
-    case EventKind::session_cancelled:
-    case EventKind::session_attended:
-    case EventKind::session_no_show:
-    case EventKind::session_note:
+    case EventKind::kSessionProposed:
+    case EventKind::kSessionRescheduled:
+    case EventKind::kSessionCancelled:
+    case EventKind::kSessionAttended:
+    case EventKind::kSessionNoShow:
+    case EventKind::kSessionNote:
       return contact;
-    case EventKind::session_answered:
-    case EventKind::check_in:
-    case EventKind::topic_wish:
-    case EventKind::interests:
+    case EventKind::kSessionAnswered:
+    case EventKind::kCheckIn:
+    case EventKind::kTopicWish:
+    case EventKind::kInterests:
       return youth;
-    case EventKind::guidance:
+    case EventKind::kGuidance:
       return supervisor;
-    case EventKind::concern:
-    case EventKind::concern_resolved:
+    case EventKind::kConcern:
+    case EventKind::kConcernResolved:
       return contact || supervisor;
-    case EventKind::unknown:
+    case EventKind::kUnknown:
       break;
   }
   return false;
@@ -85,7 +85,7 @@ Result<void> check_author(const Event& event, const Case& c) {
   if (!role) return fail("model.invalid", "author.principal: is not a member of the case");
   if (!may_author(event.kind(), *role)) {
     const char* article =
-        *role == Role::youth ? "the youth" : (*role == Role::contact ? "a contact" : "a supervisor");
+        *role == Role::kYouth ? "the youth" : (*role == Role::kContact ? "a contact" : "a supervisor");
     return fail("model.invalid", "author.principal: " + std::string(article) + " may not write " +
                                      std::string(to_string(event.kind())));
   }

@@ -14,16 +14,16 @@ constexpr std::int64_t kLookAheadMs = 366 * kDayMs;
 constexpr std::int64_t kMaxMeetingsPerSeries = 10'000;  // bounds expansion of a silly window
 
 bool is_final(SessionStatus s) {
-  return s == SessionStatus::cancelled || s == SessionStatus::attended || s == SessionStatus::no_show;
+  return s == SessionStatus::kCancelled || s == SessionStatus::kAttended || s == SessionStatus::kNoShow;
 }
 
 // A meeting of a series with its own override: a cancelled series cancels every meeting that
 // has not been marked attended or no-show.
 SessionStatus meeting_status(const Session& s, const MeetingOverride* o) {
   if (o == nullptr) return s.status;
-  if (s.status == SessionStatus::cancelled && o->status != SessionStatus::attended &&
-      o->status != SessionStatus::no_show) {
-    return SessionStatus::cancelled;
+  if (s.status == SessionStatus::kCancelled && o->status != SessionStatus::kAttended &&
+      o->status != SessionStatus::kNoShow) {
+    return SessionStatus::kCancelled;
   }
   return o->status;
 }
@@ -41,27 +41,27 @@ void ScheduleState::propose(const EventId& id, const PrincipalId& author, const 
   s.title = body.title;
   s.recurrence = body.recurrence;
   s.plan = SessionPlan{body.start, body.time_zone, body.duration_minutes};
-  s.until = body.recurrence == Recurrence::weekly ? body.until : std::nullopt;
+  s.until = body.recurrence == Recurrence::kWeekly ? body.until : std::nullopt;
   sessions_.emplace(id,
                     std::move(s));  // a second proposal with the same id can't happen: ids are deduplicated
 }
 
 void ScheduleState::answer(const SessionAnswered& body) {
-  act(body.ref, body.answer == Answer::accept ? Action::accept : Action::decline, std::nullopt);
+  act(body.ref, body.answer == Answer::kAccept ? Action::kAccept : Action::kDecline, std::nullopt);
 }
 
 void ScheduleState::reschedule(const SessionRescheduled& body) {
-  act(body.ref, Action::reschedule, SessionPlan{body.start, body.time_zone, body.duration_minutes});
+  act(body.ref, Action::kReschedule, SessionPlan{body.start, body.time_zone, body.duration_minutes});
 }
 
 void ScheduleState::cancel(const SessionCancelled& body) {
-  act(body.ref, Action::cancel, std::nullopt);
+  act(body.ref, Action::kCancel, std::nullopt);
 }
 void ScheduleState::mark_attended(const SessionAttended& body) {
-  act(body.ref, Action::attended, std::nullopt);
+  act(body.ref, Action::kAttended, std::nullopt);
 }
 void ScheduleState::mark_no_show(const SessionNoShow& body) {
-  act(body.ref, Action::no_show, std::nullopt);
+  act(body.ref, Action::kNoShow, std::nullopt);
 }
 
 const Session* ScheduleState::find(const EventId& id) const {
@@ -75,26 +75,26 @@ void ScheduleState::act(const SessionRef& ref, Action action, const std::optiona
   Session& s = it->second;
   const auto next_status = [action](SessionStatus current) -> std::optional<SessionStatus> {
     switch (action) {
-      case Action::accept:
-        return is_final(current) ? std::nullopt : std::optional(SessionStatus::accepted);
-      case Action::decline:
-        return is_final(current) ? std::nullopt : std::optional(SessionStatus::declined);
-      case Action::reschedule:
-        return is_final(current) ? std::nullopt : std::optional(SessionStatus::rescheduled);
-      case Action::cancel:
-        return is_final(current) ? std::nullopt : std::optional(SessionStatus::cancelled);
-      case Action::attended:
-        return current == SessionStatus::cancelled ? std::nullopt : std::optional(SessionStatus::attended);
-      case Action::no_show:
-        return current == SessionStatus::cancelled ? std::nullopt : std::optional(SessionStatus::no_show);
+      case Action::kAccept:
+        return is_final(current) ? std::nullopt : std::optional(SessionStatus::kAccepted);
+      case Action::kDecline:
+        return is_final(current) ? std::nullopt : std::optional(SessionStatus::kDeclined);
+      case Action::kReschedule:
+        return is_final(current) ? std::nullopt : std::optional(SessionStatus::kRescheduled);
+      case Action::kCancel:
+        return is_final(current) ? std::nullopt : std::optional(SessionStatus::kCancelled);
+      case Action::kAttended:
+        return current == SessionStatus::kCancelled ? std::nullopt : std::optional(SessionStatus::kAttended);
+      case Action::kNoShow:
+        return current == SessionStatus::kCancelled ? std::nullopt : std::optional(SessionStatus::kNoShow);
     }
     return std::nullopt;
   };
 
-  const bool one_meeting = s.recurrence == Recurrence::weekly && ref.occurrence.has_value();
+  const bool one_meeting = s.recurrence == Recurrence::kWeekly && ref.occurrence.has_value();
   if (!one_meeting) {
-    const bool marks = action == Action::attended || action == Action::no_show;
-    if (s.recurrence == Recurrence::weekly && marks) return;  // a series is marked meeting by meeting
+    const bool marks = action == Action::kAttended || action == Action::kNoShow;
+    if (s.recurrence == Recurrence::kWeekly && marks) return;  // a series is marked meeting by meeting
     const auto next = next_status(s.status);
     if (!next) return;
     s.status = *next;
@@ -126,7 +126,7 @@ std::vector<Meeting> ScheduleState::meetings_between(Timestamp from, Timestamp t
     if (m.plan.end() > from && m.plan.start < to) out.push_back(std::move(m));
   };
   for (const auto& [id, s] : sessions_) {
-    if (s.recurrence == Recurrence::one_off) {
+    if (s.recurrence == Recurrence::kOneOff) {
       consider(s, s.plan.start, nullptr);
       continue;
     }
@@ -153,8 +153,8 @@ std::vector<Meeting> ScheduleState::upcoming(Timestamp now, std::size_t limit) c
 
 std::optional<Meeting> ScheduleState::next_session(Timestamp now) const {
   for (auto& m : meetings_between(now, Timestamp{now.unix_ms + kLookAheadMs})) {
-    if (m.status != SessionStatus::declined && m.status != SessionStatus::cancelled &&
-        m.status != SessionStatus::no_show) {
+    if (m.status != SessionStatus::kDeclined && m.status != SessionStatus::kCancelled &&
+        m.status != SessionStatus::kNoShow) {
       return std::move(m);
     }
   }

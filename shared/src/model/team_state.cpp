@@ -18,7 +18,7 @@ std::size_t TeamState::open_concerns() const {
 
 bool TeamState::has_open_urgent_concern() const {
   return std::any_of(concerns_.begin(), concerns_.end(), [](const ConcernRecord& c) {
-    return c.open() && c.concern.level == ConcernLevel::urgent;
+    return c.open() && c.concern.level == ConcernLevel::kUrgent;
   });
 }
 

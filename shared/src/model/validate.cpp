@@ -121,7 +121,7 @@ void check_body(Checker& c, const Event::Body& body) {
                  [&](const ReadReceipt& b) { c.id("up_to", b.up_to); },
                  [&](const SessionProposed& b) {
                    c.session_time(b.start, b.time_zone, b.duration_minutes);
-                   if (b.until && b.recurrence != Recurrence::weekly)
+                   if (b.until && b.recurrence != Recurrence::kWeekly)
                      c.fail_at("until", "is only for weekly sessions");
                    if (b.until) c.time("until", *b.until);
                    if (b.until && *b.until <= b.start) c.fail_at("until", "must be after start");
@@ -185,7 +185,7 @@ Result<void> validate_event(const Event& e) {
   Checker header("");
   check_header(header, e);
   if (header.failed()) return fail("model.invalid", header.error());
-  const bool unknown = e.kind() == EventKind::unknown;
+  const bool unknown = e.kind() == EventKind::kUnknown;
   Checker body(unknown ? "" : std::string(to_string(e.kind())));
   check_body(body, e.body);
   if (body.failed()) return fail("model.invalid", body.error());

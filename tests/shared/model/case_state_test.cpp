@@ -23,7 +23,7 @@ std::vector<Event> mixed_stream(std::size_t n) {
   std::mt19937 rng(42);
   std::vector<Event> out;
   const Event series = make_event(
-      SessionProposed{Timestamp{testing::kT0}, "Europe/Oslo", 60, Recurrence::weekly, std::nullopt, "Uke"},
+      SessionProposed{Timestamp{testing::kT0}, "Europe/Oslo", 60, Recurrence::kWeekly, std::nullopt, "Uke"},
       contact());
   out.push_back(series);
   std::vector<EventId> ids{series.id};
@@ -39,7 +39,7 @@ std::vector<Event> mixed_stream(std::size_t n) {
         break;
       case 2:
         out.push_back(
-            make_event(SessionAnswered{{series.id, meeting}, rng() % 2 ? Answer::accept : Answer::not_today},
+            make_event(SessionAnswered{{series.id, meeting}, rng() % 2 ? Answer::kAccept : Answer::kNotToday},
                        youth(), at));
         break;
       case 3:
@@ -52,7 +52,7 @@ std::vector<Event> mixed_stream(std::size_t n) {
         out.push_back(make_event(CheckIn{static_cast<std::int32_t>(1 + rng() % 5), {}, {}, ""}, youth(), at));
         break;
       case 6:
-        out.push_back(make_event(Concern{ConcernLevel::normal, "c"}, contact(), at));
+        out.push_back(make_event(Concern{ConcernLevel::kNormal, "c"}, contact(), at));
         break;
       case 7:
         out.push_back(make_event(ConcernResolved{ids[rng() % ids.size()], ""}, supervisor(), at));
@@ -160,7 +160,7 @@ TEST(CaseFold, TopicWishesAreListedInOrder) {
 
 TEST(CaseFold, ConcernStaysOpenUntilResolved) {
   CaseState s(testing::sample_case());
-  const Event c = make_event(Concern{ConcernLevel::urgent, "Bekymret"}, contact());
+  const Event c = make_event(Concern{ConcernLevel::kUrgent, "Bekymret"}, contact());
   s.apply(c, 1);
   EXPECT_EQ(s.team().open_concerns(), 1U);
   EXPECT_TRUE(s.team().has_open_urgent_concern());
@@ -172,7 +172,7 @@ TEST(CaseFold, ConcernStaysOpenUntilResolved) {
 
 TEST(CaseFold, FirstResolutionOfAConcernWins) {
   CaseState s(testing::sample_case());
-  const Event c = make_event(Concern{ConcernLevel::normal, "Bekymret"}, contact());
+  const Event c = make_event(Concern{ConcernLevel::kNormal, "Bekymret"}, contact());
   s.apply(c, 1);
   s.apply(make_event(ConcernResolved{c.id, "først"}, supervisor()), 2);
   s.apply(make_event(ConcernResolved{c.id, "sist"}, contact()), 3);

@@ -29,9 +29,9 @@ class Chat : public ::testing::Test {
 TEST_F(Chat, LocalMessageIsSentUntilTheServerSequencesIt) {
   const Event m = say(youth(), "hei");
   state.apply(m);
-  EXPECT_EQ(delivery_of(0), Delivery::sent);
+  EXPECT_EQ(delivery_of(0), Delivery::kSent);
   state.apply(m, 1);
-  EXPECT_EQ(delivery_of(0), Delivery::delivered);
+  EXPECT_EQ(delivery_of(0), Delivery::kDelivered);
   EXPECT_EQ(state.chat().entries().size(), 1U);
 }
 
@@ -41,17 +41,17 @@ TEST_F(Chat, MessageIsReadWhenTheOtherSidesReceiptCoversIt) {
   state.apply(m1, 1);
   state.apply(m2, 2);
   state.apply(receipt(contact(), m1.id), 3);
-  EXPECT_EQ(delivery_of(0), Delivery::read);
-  EXPECT_EQ(delivery_of(1), Delivery::delivered);
+  EXPECT_EQ(delivery_of(0), Delivery::kRead);
+  EXPECT_EQ(delivery_of(1), Delivery::kDelivered);
 }
 
 TEST_F(Chat, OwnSidesReceiptDoesNotMarkAContactsMessageRead) {
   const Event m = say(contact(), "Hei! Klar for i kveld?");
   state.apply(m, 1);
   state.apply(receipt(contact2(), m.id), 2);
-  EXPECT_EQ(delivery_of(0), Delivery::delivered);
+  EXPECT_EQ(delivery_of(0), Delivery::kDelivered);
   state.apply(receipt(youth(), m.id), 3);
-  EXPECT_EQ(delivery_of(0), Delivery::read);
+  EXPECT_EQ(delivery_of(0), Delivery::kRead);
 }
 
 TEST_F(Chat, UnreadCountsOthersEntriesAfterTheViewersReceipt) {
@@ -70,7 +70,7 @@ TEST_F(Chat, UnreadCountsOthersEntriesAfterTheViewersReceipt) {
 TEST_F(Chat, ReceiptForAnUnknownEventIsIgnored) {
   state.apply(say(youth(), "hei"), 1);
   state.apply(receipt(contact(), testing::id_at(testing::kT0, 77)), 2);
-  EXPECT_EQ(delivery_of(0), Delivery::delivered);
+  EXPECT_EQ(delivery_of(0), Delivery::kDelivered);
   EXPECT_FALSE(state.chat().read_up_to(contact()).has_value());
 }
 
@@ -82,7 +82,7 @@ TEST_F(Chat, ReceiptNeverMovesBackwards) {
   state.apply(receipt(contact(), m2.id), 3);
   state.apply(receipt(contact(), m1.id), 4);
   EXPECT_EQ(state.chat().read_up_to(contact()), 2);
-  EXPECT_EQ(delivery_of(1), Delivery::read);
+  EXPECT_EQ(delivery_of(1), Delivery::kRead);
 }
 
 TEST_F(Chat, PendingMessagesStayAfterSequencedOnesAndMoveIntoPlaceWhenConfirmed) {
@@ -100,7 +100,7 @@ TEST_F(Chat, PendingMessagesStayAfterSequencedOnesAndMoveIntoPlaceWhenConfirmed)
 TEST_F(Chat, WavesAppearInTheChatWithTheirSticker) {
   state.apply(make_event(Wave{"high_five"}, youth()), 1);
   ASSERT_EQ(state.chat().entries().size(), 1U);
-  EXPECT_EQ(state.chat().entries()[0].kind, ChatEntry::Kind::wave);
+  EXPECT_EQ(state.chat().entries()[0].kind, ChatEntry::Kind::kWave);
   EXPECT_EQ(state.chat().entries()[0].text, "high_five");
 }
 

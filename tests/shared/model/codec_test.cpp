@@ -91,7 +91,7 @@ TEST(Codec, UnknownKindIsKeptWholeAndReEncoded) {
       R"("case_id":"case-1","created_at":1790000000000,"id":"0190f3c2-7a1b-7c3d-8e4f-0123456789ab","kind":"poll"})";
   const auto e = decode_event(json);
   ASSERT_TRUE(e.ok()) << e.error().message;
-  EXPECT_EQ(e->kind(), EventKind::unknown);
+  EXPECT_EQ(e->kind(), EventKind::kUnknown);
   EXPECT_EQ(std::get<UnknownEvent>(e->body).kind, "poll");
   EXPECT_EQ(encode(*e), json);
 }
@@ -104,7 +104,7 @@ TEST(Codec, UnknownKindStillNeedsAValidHeader) {
 }
 
 TEST(Codec, KnownFieldsWinOverUnknownFieldsOfTheSameName) {
-  Event e = sample_event(EventKind::chat_message);
+  Event e = sample_event(EventKind::kChatMessage);
   e.unknown_fields = R"({"body":{"text":"forged","extra":1},"kind":"guidance"})";
   const std::string json = encode(e);
   const auto back = decode_event(json);
@@ -172,7 +172,7 @@ TEST(Codec, RejectsInvalidUtf8InUnknownFieldKeys) {
 }
 
 TEST(Codec, RejectsEncodingAnInvalidEvent) {
-  Event e = sample_event(EventKind::check_in);
+  Event e = sample_event(EventKind::kCheckIn);
   std::get<CheckIn>(e.body).mood = 9;
   const auto r = encode_event(e);
   ASSERT_FALSE(r.ok());
@@ -181,7 +181,7 @@ TEST(Codec, RejectsEncodingAnInvalidEvent) {
 
 TEST(Codec, NeverThrowsOnMutatedInput) {
   std::mt19937 rng(7);  // fixed seed: reproducible
-  const std::string base = encode(sample_event(EventKind::session_note));
+  const std::string base = encode(sample_event(EventKind::kSessionNote));
   for (int i = 0; i < 3000; ++i) {
     std::string s = base;
     const int edits = 1 + static_cast<int>(rng() % 4);

@@ -14,35 +14,35 @@ using testing::sample_case;
 
 TEST(Case, RolesFollowMembership) {
   const Case c = sample_case();
-  EXPECT_EQ(c.role_of(testing::youth()), Role::youth);
-  EXPECT_EQ(c.role_of(testing::contact()), Role::contact);
-  EXPECT_EQ(c.role_of(testing::contact2()), Role::contact);
-  EXPECT_EQ(c.role_of(testing::supervisor()), Role::supervisor);
+  EXPECT_EQ(c.role_of(testing::youth()), Role::kYouth);
+  EXPECT_EQ(c.role_of(testing::contact()), Role::kContact);
+  EXPECT_EQ(c.role_of(testing::contact2()), Role::kContact);
+  EXPECT_EQ(c.role_of(testing::supervisor()), Role::kSupervisor);
   EXPECT_FALSE(c.role_of(PrincipalId("stranger")).has_value());
   EXPECT_FALSE(c.role_of(PrincipalId{}).has_value());
 }
 
 TEST(Case, YouthNeverReadsTeamEvents) {
   const Case c = sample_case();
-  EXPECT_FALSE(c.can_read(testing::youth(), Audience::team));
-  EXPECT_FALSE(c.can_read(testing::youth(), Audience::youth_consented));
-  EXPECT_TRUE(c.can_read(testing::youth(), Audience::case_members));
+  EXPECT_FALSE(c.can_read(testing::youth(), Audience::kTeam));
+  EXPECT_FALSE(c.can_read(testing::youth(), Audience::kYouthConsented));
+  EXPECT_TRUE(c.can_read(testing::youth(), Audience::kCase));
 }
 
 TEST(Case, SupervisorsReadCheckInsOnlyWithConsent) {
   Case c = sample_case();
-  EXPECT_TRUE(c.can_read(testing::supervisor(), Audience::youth_consented));
+  EXPECT_TRUE(c.can_read(testing::supervisor(), Audience::kYouthConsented));
   c.check_in_consent = false;
-  EXPECT_FALSE(c.can_read(testing::supervisor(), Audience::youth_consented));
-  EXPECT_TRUE(c.can_read(testing::contact(), Audience::youth_consented));
-  EXPECT_FALSE(c.can_read(testing::supervisor(), Audience::case_members));
+  EXPECT_FALSE(c.can_read(testing::supervisor(), Audience::kYouthConsented));
+  EXPECT_TRUE(c.can_read(testing::contact(), Audience::kYouthConsented));
+  EXPECT_FALSE(c.can_read(testing::supervisor(), Audience::kCase));
 }
 
 TEST(Case, MembersOfAudienceAreListedInStableOrder) {
   const Case c = sample_case();
-  EXPECT_EQ(c.members_of(Audience::case_members),
+  EXPECT_EQ(c.members_of(Audience::kCase),
             (std::vector<PrincipalId>{testing::youth(), testing::contact(), testing::contact2()}));
-  EXPECT_EQ(c.members_of(Audience::team),
+  EXPECT_EQ(c.members_of(Audience::kTeam),
             (std::vector<PrincipalId>{testing::contact(), testing::contact2(), testing::supervisor()}));
 }
 
@@ -74,14 +74,14 @@ TEST(Case, NeedsAYouth) {
 }
 
 TEST(Principal, OnlySupervisorsMayBeAdmins) {
-  Principal p{PrincipalId("kari"), OrganisationId("org"), Role::contact, "Kari", true};
+  Principal p{PrincipalId("kari"), OrganisationId("org"), Role::kContact, "Kari", true};
   EXPECT_EQ(validate(p).error().message, "principal.admin: only supervisors may be admins");
-  p.role = Role::supervisor;
+  p.role = Role::kSupervisor;
   EXPECT_TRUE(validate(p).ok());
 }
 
 TEST(Principal, NicknameMustBeShortValidText) {
-  Principal p{PrincipalId("y"), OrganisationId("org"), Role::youth, "", false};
+  Principal p{PrincipalId("y"), OrganisationId("org"), Role::kYouth, "", false};
   EXPECT_EQ(validate(p).error().message, "principal.display_name: must be 1..64 characters");
   p.display_name = "Drage\xC3";
   EXPECT_EQ(validate(p).error().message, "principal.display_name: is not valid UTF-8");
@@ -90,7 +90,7 @@ TEST(Principal, NicknameMustBeShortValidText) {
 }
 
 TEST(Principal, RoleNamesRoundTrip) {
-  for (const auto r : {Role::youth, Role::contact, Role::supervisor})
+  for (const auto r : {Role::kYouth, Role::kContact, Role::kSupervisor})
     EXPECT_EQ(role_from_string(to_string(r)), r);
   EXPECT_FALSE(role_from_string("admin").has_value());
 }

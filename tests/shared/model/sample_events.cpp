@@ -63,44 +63,44 @@ Event sample_event(EventKind kind) {
   const EventId session = id_at(kT0 - 1000, 1);
   const SessionRef ref{session, Timestamp{kT0 + kWeekMs}};
   switch (kind) {
-    case EventKind::chat_message:
+    case EventKind::kChatMessage:
       return make_event(ChatMessage{"Hei! Skal vi spille i kveld? 🎮"}, youth());
-    case EventKind::wave:
+    case EventKind::kWave:
       return make_event(Wave{"high_five"}, contact());
-    case EventKind::read_receipt:
+    case EventKind::kReadReceipt:
       return make_event(ReadReceipt{session}, youth());
-    case EventKind::session_proposed:
-      return make_event(SessionProposed{Timestamp{kT0 + kDayMs}, "Europe/Oslo", 90, Recurrence::weekly,
+    case EventKind::kSessionProposed:
+      return make_event(SessionProposed{Timestamp{kT0 + kDayMs}, "Europe/Oslo", 90, Recurrence::kWeekly,
                                         Timestamp{kT0 + 10 * kWeekMs}, "Minecraft-kveld"},
                         contact());
-    case EventKind::session_answered:
-      return make_event(SessionAnswered{ref, Answer::not_today}, youth());
-    case EventKind::session_rescheduled:
+    case EventKind::kSessionAnswered:
+      return make_event(SessionAnswered{ref, Answer::kNotToday}, youth());
+    case EventKind::kSessionRescheduled:
       return make_event(SessionRescheduled{ref, Timestamp{kT0 + 2 * kDayMs}, "Europe/Stockholm", 45},
                         contact());
-    case EventKind::session_cancelled:
+    case EventKind::kSessionCancelled:
       return make_event(SessionCancelled{ref, "Syk i dag"}, contact());
-    case EventKind::session_attended:
+    case EventKind::kSessionAttended:
       return make_event(SessionAttended{ref}, contact());
-    case EventKind::session_no_show:
+    case EventKind::kSessionNoShow:
       return make_event(SessionNoShow{ref}, contact());
-    case EventKind::check_in:
+    case EventKind::kCheckIn:
       return make_event(CheckIn{2, {"tired", "lonely"}, {"regn"}, "Sov dårlig"}, youth());
-    case EventKind::topic_wish:
+    case EventKind::kTopicWish:
       return make_event(TopicWish{"Kan vi prøve Stardew?", session}, youth());
-    case EventKind::interests:
+    case EventKind::kInterests:
       return make_event(InterestsProfile{{"Minecraft", "katter"}, {"bygge", "tegne"}}, youth());
-    case EventKind::session_note:
+    case EventKind::kSessionNote:
       return make_event(
           SessionNote{ref, NoteTemplate{"Bygget et hus", 4, "Pratet mer", "Lite søvn", "Neste uke"}},
           contact());
-    case EventKind::guidance:
+    case EventKind::kGuidance:
       return make_event(Guidance{"Spør om søvn neste gang.", session}, supervisor());
-    case EventKind::concern:
-      return make_event(Concern{ConcernLevel::urgent, "Snakket om å gi opp"}, contact());
-    case EventKind::concern_resolved:
+    case EventKind::kConcern:
+      return make_event(Concern{ConcernLevel::kUrgent, "Snakket om å gi opp"}, contact());
+    case EventKind::kConcernResolved:
       return make_event(ConcernResolved{session, "Ringte, alt ok"}, supervisor());
-    case EventKind::unknown:
+    case EventKind::kUnknown:
       break;
   }
   return make_event(UnknownEvent{"future_kind"}, youth());

@@ -24,11 +24,11 @@ class Fold : public ::testing::Test {
   }
   EventId propose_one_off() {
     return add(
-        SessionProposed{Timestamp{kStart}, "Europe/Oslo", 60, Recurrence::one_off, std::nullopt, "Fortnite"},
+        SessionProposed{Timestamp{kStart}, "Europe/Oslo", 60, Recurrence::kOneOff, std::nullopt, "Fortnite"},
         contact());
   }
   EventId propose_weekly(std::optional<Timestamp> until = std::nullopt) {
-    return add(SessionProposed{Timestamp{kStart}, "Europe/Oslo", 60, Recurrence::weekly, until, "Minecraft"},
+    return add(SessionProposed{Timestamp{kStart}, "Europe/Oslo", 60, Recurrence::kWeekly, until, "Minecraft"},
                contact());
   }
   SessionStatus status(const EventId& s) const { return state.schedule().find(s)->status; }
@@ -39,7 +39,7 @@ class Fold : public ::testing::Test {
 
 TEST_F(Fold, ProposedSessionIsTheNextSession) {
   const auto s = propose_one_off();
-  EXPECT_EQ(status(s), SessionStatus::proposed);
+  EXPECT_EQ(status(s), SessionStatus::kProposed);
   const auto next = state.schedule().next_session(Timestamp{kT0});
   ASSERT_TRUE(next.has_value());
   EXPECT_EQ(next->session, s);
@@ -49,38 +49,38 @@ TEST_F(Fold, ProposedSessionIsTheNextSession) {
 
 TEST_F(Fold, AcceptMakesSessionAccepted) {
   const auto s = propose_one_off();
-  add(SessionAnswered{{s, std::nullopt}, Answer::accept}, youth());
-  EXPECT_EQ(status(s), SessionStatus::accepted);
+  add(SessionAnswered{{s, std::nullopt}, Answer::kAccept}, youth());
+  EXPECT_EQ(status(s), SessionStatus::kAccepted);
 }
 
 TEST_F(Fold, DeclineMakesSessionNotTodayAndNoLongerNext) {
   const auto s = propose_one_off();
-  add(SessionAnswered{{s, std::nullopt}, Answer::not_today}, youth());
-  EXPECT_EQ(status(s), SessionStatus::declined);
+  add(SessionAnswered{{s, std::nullopt}, Answer::kNotToday}, youth());
+  EXPECT_EQ(status(s), SessionStatus::kDeclined);
   EXPECT_FALSE(state.schedule().next_session(Timestamp{kT0}).has_value());
   EXPECT_EQ(state.schedule().upcoming(Timestamp{kT0}, 10).size(), 1U);  // still listed, as declined
 }
 
 TEST_F(Fold, NotTodayCanBecomeYesAgain) {
   const auto s = propose_one_off();
-  add(SessionAnswered{{s, std::nullopt}, Answer::not_today}, youth());
-  add(SessionAnswered{{s, std::nullopt}, Answer::accept}, youth());
-  EXPECT_EQ(status(s), SessionStatus::accepted);
+  add(SessionAnswered{{s, std::nullopt}, Answer::kNotToday}, youth());
+  add(SessionAnswered{{s, std::nullopt}, Answer::kAccept}, youth());
+  EXPECT_EQ(status(s), SessionStatus::kAccepted);
 }
 
 TEST_F(Fold, AnsweringACancelledSessionIsIgnored) {
   const auto s = propose_one_off();
   add(SessionCancelled{{s, std::nullopt}, ""}, contact());
-  add(SessionAnswered{{s, std::nullopt}, Answer::accept}, youth());
-  EXPECT_EQ(status(s), SessionStatus::cancelled);
+  add(SessionAnswered{{s, std::nullopt}, Answer::kAccept}, youth());
+  EXPECT_EQ(status(s), SessionStatus::kCancelled);
 }
 
 TEST_F(Fold, RescheduleMovesTheSessionAndAwaitsANewAnswer) {
   const auto s = propose_one_off();
-  add(SessionAnswered{{s, std::nullopt}, Answer::accept}, youth());
+  add(SessionAnswered{{s, std::nullopt}, Answer::kAccept}, youth());
   add(SessionRescheduled{{s, std::nullopt}, Timestamp{kStart + kHourMs}, "Europe/Oslo", 30}, contact());
   const Session* session = state.schedule().find(s);
-  EXPECT_EQ(session->status, SessionStatus::rescheduled);
+  EXPECT_EQ(session->status, SessionStatus::kRescheduled);
   EXPECT_EQ(session->plan.start.unix_ms, kStart + kHourMs);
   EXPECT_EQ(session->plan.duration_minutes, 30);
 }
@@ -89,7 +89,7 @@ TEST_F(Fold, ReschedulingAnAttendedSessionIsIgnored) {
   const auto s = propose_one_off();
   add(SessionAttended{{s, std::nullopt}}, contact());
   add(SessionRescheduled{{s, std::nullopt}, Timestamp{kStart + kHourMs}, "Europe/Oslo", 30}, contact());
-  EXPECT_EQ(status(s), SessionStatus::attended);
+  EXPECT_EQ(status(s), SessionStatus::kAttended);
   EXPECT_EQ(state.schedule().find(s)->plan.start.unix_ms, kStart);
 }
 
@@ -97,7 +97,7 @@ TEST_F(Fold, CancellingAnAttendedSessionIsIgnored) {
   const auto s = propose_one_off();
   add(SessionAttended{{s, std::nullopt}}, contact());
   add(SessionCancelled{{s, std::nullopt}, ""}, contact());
-  EXPECT_EQ(status(s), SessionStatus::attended);
+  EXPECT_EQ(status(s), SessionStatus::kAttended);
 }
 
 TEST_F(Fold, AttendanceOfACancelledSessionIsIgnored) {
@@ -105,26 +105,26 @@ TEST_F(Fold, AttendanceOfACancelledSessionIsIgnored) {
   add(SessionCancelled{{s, std::nullopt}, ""}, contact());
   add(SessionAttended{{s, std::nullopt}}, contact());
   add(SessionNoShow{{s, std::nullopt}}, contact());
-  EXPECT_EQ(status(s), SessionStatus::cancelled);
+  EXPECT_EQ(status(s), SessionStatus::kCancelled);
 }
 
 TEST_F(Fold, NoShowCanBeCorrectedToAttended) {
   const auto s = propose_one_off();
   add(SessionNoShow{{s, std::nullopt}}, contact());
-  EXPECT_EQ(status(s), SessionStatus::no_show);
+  EXPECT_EQ(status(s), SessionStatus::kNoShow);
   add(SessionAttended{{s, std::nullopt}}, contact());
-  EXPECT_EQ(status(s), SessionStatus::attended);
+  EXPECT_EQ(status(s), SessionStatus::kAttended);
 }
 
 TEST_F(Fold, EventsAboutUnknownSessionsAreIgnored) {
-  add(SessionAnswered{{testing::id_at(kT0, 9), std::nullopt}, Answer::accept}, youth());
+  add(SessionAnswered{{testing::id_at(kT0, 9), std::nullopt}, Answer::kAccept}, youth());
   EXPECT_TRUE(state.schedule().sessions().empty());
 }
 
 TEST_F(Fold, YouthCannotCancelASession) {
   const auto s = propose_one_off();
   add(SessionCancelled{{s, std::nullopt}, ""}, youth());
-  EXPECT_EQ(status(s), SessionStatus::proposed);
+  EXPECT_EQ(status(s), SessionStatus::kProposed);
 }
 
 TEST_F(Fold, WeeklySeriesExpandsIntoNextMeetings) {
@@ -148,29 +148,29 @@ TEST_F(Fold, WeeklySeriesStopsAtUntil) {
 
 TEST_F(Fold, NextSessionSkipsADeclinedMeetingOfASeries) {
   const auto s = propose_weekly();
-  add(SessionAnswered{{s, Timestamp{kStart}}, Answer::not_today}, youth());
+  add(SessionAnswered{{s, Timestamp{kStart}}, Answer::kNotToday}, youth());
   const auto next = state.schedule().next_session(Timestamp{kT0});
   ASSERT_TRUE(next.has_value());
   EXPECT_EQ(next->plan.start.unix_ms, kStart + kWeekMs);
-  EXPECT_EQ(state.schedule().upcoming(Timestamp{kT0}, 1)[0].status, SessionStatus::declined);
+  EXPECT_EQ(state.schedule().upcoming(Timestamp{kT0}, 1)[0].status, SessionStatus::kDeclined);
 }
 
 TEST_F(Fold, AnsweringAMeetingThatIsNotInTheSeriesIsIgnored) {
   const auto s = propose_weekly();
-  add(SessionAnswered{{s, Timestamp{kStart + kDayMs}}, Answer::not_today}, youth());
+  add(SessionAnswered{{s, Timestamp{kStart + kDayMs}}, Answer::kNotToday}, youth());
   EXPECT_TRUE(state.schedule().find(s)->overrides.empty());
 }
 
 TEST_F(Fold, CancellingASeriesCancelsMeetingsNotYetMarked) {
   const auto s = propose_weekly();
   add(SessionAttended{{s, Timestamp{kStart}}}, contact());
-  add(SessionAnswered{{s, Timestamp{kStart + kWeekMs}}, Answer::accept}, youth());
+  add(SessionAnswered{{s, Timestamp{kStart + kWeekMs}}, Answer::kAccept}, youth());
   add(SessionCancelled{{s, std::nullopt}, "Prosjektet avsluttes"}, contact());
   const auto meetings = state.schedule().meetings_between(Timestamp{kT0}, Timestamp{kStart + 3 * kWeekMs});
   ASSERT_EQ(meetings.size(), 3U);
-  EXPECT_EQ(meetings[0].status, SessionStatus::attended);
-  EXPECT_EQ(meetings[1].status, SessionStatus::cancelled);
-  EXPECT_EQ(meetings[2].status, SessionStatus::cancelled);
+  EXPECT_EQ(meetings[0].status, SessionStatus::kAttended);
+  EXPECT_EQ(meetings[1].status, SessionStatus::kCancelled);
+  EXPECT_EQ(meetings[2].status, SessionStatus::kCancelled);
   EXPECT_FALSE(state.schedule().next_session(Timestamp{kStart + kDayMs}).has_value());
 }
 
@@ -184,14 +184,14 @@ TEST_F(Fold, ReschedulingOneMeetingMovesOnlyThatMeeting) {
   ASSERT_EQ(meetings.size(), 3U);
   EXPECT_EQ(meetings[1].planned_start.unix_ms, kStart + kWeekMs);
   EXPECT_EQ(meetings[1].plan.start.unix_ms, kStart + kWeekMs + kDayMs);
-  EXPECT_EQ(meetings[1].status, SessionStatus::rescheduled);
-  EXPECT_EQ(meetings[2].status, SessionStatus::proposed);
+  EXPECT_EQ(meetings[1].status, SessionStatus::kRescheduled);
+  EXPECT_EQ(meetings[2].status, SessionStatus::kProposed);
 }
 
 TEST_F(Fold, SeriesCannotBeMarkedAttendedAsAWhole) {
   const auto s = propose_weekly();
   add(SessionAttended{{s, std::nullopt}}, contact());
-  EXPECT_EQ(status(s), SessionStatus::proposed);
+  EXPECT_EQ(status(s), SessionStatus::kProposed);
 }
 
 TEST_F(Fold, MeetingInProgressIsStillTheNextSession) {

@@ -36,13 +36,13 @@ nlohmann::json summarize(const CaseState& state, Timestamp now) {
   for (const auto& e : state.chat().entries()) {
     chat.push_back({{"id", e.id.str()},
                     {"author", e.author.str()},
-                    {"kind", e.kind == ChatEntry::Kind::message ? "message" : "wave"},
+                    {"kind", e.kind == ChatEntry::Kind::kMessage ? "message" : "wave"},
                     {"text", e.text},
                     {"delivery", to_string(state.chat().delivery(e))}});
   }
   out["chat"] = chat;
   Json unread = Json::object();
-  for (const auto& p : state.members().members_of(Audience::case_members)) {
+  for (const auto& p : state.members().members_of(Audience::kCase)) {
     unread[p.str()] = state.chat().unread_for(p);
   }
   out["unread"] = unread;
@@ -70,7 +70,7 @@ nlohmann::json summarize(const CaseState& state, Timestamp now) {
   Json concerns = Json::array();
   for (const auto& c : t.concerns()) {
     concerns.push_back({{"id", c.id.str()},
-                        {"level", c.concern.level == ConcernLevel::urgent ? "urgent" : "normal"},
+                        {"level", c.concern.level == ConcernLevel::kUrgent ? "urgent" : "normal"},
                         {"open", c.open()}});
   }
   out["concerns"] = concerns;

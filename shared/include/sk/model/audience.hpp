@@ -10,7 +10,7 @@
 
 namespace sk::model {
 
-enum class Audience { case_members, team, youth_consented };
+enum class Audience { kCase, kTeam, kYouthConsented };
 
 std::string_view to_string(Audience audience);  // "case", "team", "youth_consented"
 std::optional<Audience> audience_from_string(std::string_view text);

@@ -19,16 +19,16 @@
 
 namespace sk::model {
 
-enum class Delivery { sent, delivered, read };
+enum class Delivery { kSent, kDelivered, kRead };
 std::string_view to_string(Delivery delivery);
 
 struct ChatEntry {
-  enum class Kind { message, wave };
+  enum class Kind { kMessage, kWave };
 
   EventId id;
-  Kind kind = Kind::message;
+  Kind kind = Kind::kMessage;
   PrincipalId author;
-  Role author_role = Role::youth;
+  Role author_role = Role::kYouth;
   Timestamp created_at;
   std::optional<std::int64_t> seq;  // server sequence; nullopt while only sent
   std::string text;                 // message text, or the wave's sticker

@@ -33,13 +33,13 @@ struct ReadReceipt {
 
 // ---- sessions ---------------------------------------------------------------------------------
 
-enum class Recurrence { one_off, weekly };
+enum class Recurrence { kOneOff, kWeekly };
 
 struct SessionProposed {
   Timestamp start;                     // UTC
   std::string time_zone;               // IANA name the times are shown in, "Europe/Oslo"
   std::int32_t duration_minutes = 60;  // 5..480
-  Recurrence recurrence = Recurrence::one_off;
+  Recurrence recurrence = Recurrence::kOneOff;
   std::optional<Timestamp> until;  // weekly only: no meeting starts at or after this
   std::string title;               // 0..100
   friend bool operator==(const SessionProposed&, const SessionProposed&) = default;
@@ -51,11 +51,11 @@ struct SessionRef {
   friend bool operator==(const SessionRef&, const SessionRef&) = default;
 };
 
-enum class Answer { accept, not_today };
+enum class Answer { kAccept, kNotToday };
 
 struct SessionAnswered {
   SessionRef ref;
-  Answer answer = Answer::accept;
+  Answer answer = Answer::kAccept;
   friend bool operator==(const SessionAnswered&, const SessionAnswered&) = default;
 };
 
@@ -128,10 +128,10 @@ struct Guidance {
   friend bool operator==(const Guidance&, const Guidance&) = default;
 };
 
-enum class ConcernLevel { normal, urgent };
+enum class ConcernLevel { kNormal, kUrgent };
 
 struct Concern {
-  ConcernLevel level = ConcernLevel::normal;
+  ConcernLevel level = ConcernLevel::kNormal;
   std::string text;  // 1..2000
   friend bool operator==(const Concern&, const Concern&) = default;
 };

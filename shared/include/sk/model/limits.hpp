@@ -8,8 +8,8 @@
 
 namespace sk::model {
 
-inline constexpr std::size_t kMaxEventJsonBytes = 64 * 1024;  // one encoded event
-inline constexpr std::size_t kMaxJsonDepth = 16;              // nesting, unknown fields included
+inline constexpr std::size_t kMaxEventJsonBytes = std::size_t{64} * 1024;  // one encoded event
+inline constexpr std::size_t kMaxJsonDepth = 16;                           // nesting, unknown fields included
 
 inline constexpr std::size_t kMaxChatText = 4000;
 inline constexpr std::size_t kMaxTitle = 100;

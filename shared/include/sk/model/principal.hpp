@@ -12,7 +12,7 @@
 
 namespace sk::model {
 
-enum class Role { youth, contact, supervisor };
+enum class Role { kYouth, kContact, kSupervisor };
 
 std::string_view to_string(Role role);  // "youth", "contact", "supervisor"
 std::optional<Role> role_from_string(std::string_view text);
@@ -29,7 +29,7 @@ struct Organisation {
 struct Principal {
   PrincipalId id;
   OrganisationId organisation;
-  Role role = Role::youth;
+  Role role = Role::kYouth;
   std::string display_name;  // youth: the nickname they chose
   bool admin = false;        // supervisors only
 

@@ -21,7 +21,7 @@
 
 namespace sk::model {
 
-std::optional<Audience> audience_of(EventKind kind);  // nullopt only for EventKind::unknown
+std::optional<Audience> audience_of(EventKind kind);  // nullopt only for EventKind::kUnknown
 bool may_author(EventKind kind, Role role);
 
 // The author must be a member of `c`, the event must belong to `c`, and the author's role in it

@@ -25,7 +25,7 @@
 
 namespace sk::model {
 
-enum class SessionStatus { proposed, accepted, declined, rescheduled, cancelled, attended, no_show };
+enum class SessionStatus { kProposed, kAccepted, kDeclined, kRescheduled, kCancelled, kAttended, kNoShow };
 std::string_view to_string(SessionStatus status);
 
 struct SessionPlan {
@@ -39,7 +39,7 @@ struct SessionPlan {
 
 // One meeting's own state inside a weekly series, when it differs from the series.
 struct MeetingOverride {
-  SessionStatus status = SessionStatus::proposed;
+  SessionStatus status = SessionStatus::kProposed;
   std::optional<SessionPlan> moved;  // set by a reschedule of this meeting only
   friend bool operator==(const MeetingOverride&, const MeetingOverride&) = default;
 };
@@ -48,11 +48,11 @@ struct Session {
   EventId id;  // the session_proposed event
   PrincipalId proposed_by;
   std::string title;
-  Recurrence recurrence = Recurrence::one_off;
-  SessionPlan plan;                                // current time (after whole-session reschedules)
-  std::optional<Timestamp> until;                  // weekly: no meeting starts at or after this
-  SessionStatus status = SessionStatus::proposed;  // the session's, or the series' default
-  std::map<Timestamp, MeetingOverride> overrides;  // weekly: keyed by the meeting's planned start
+  Recurrence recurrence = Recurrence::kOneOff;
+  SessionPlan plan;                                 // current time (after whole-session reschedules)
+  std::optional<Timestamp> until;                   // weekly: no meeting starts at or after this
+  SessionStatus status = SessionStatus::kProposed;  // the session's, or the series' default
+  std::map<Timestamp, MeetingOverride> overrides;   // weekly: keyed by the meeting's planned start
   friend bool operator==(const Session&, const Session&) = default;
 };
 
@@ -60,9 +60,9 @@ struct Meeting {
   EventId session;
   Timestamp planned_start;  // the series' start for this meeting (its key)
   SessionPlan plan;         // when it actually happens
-  SessionStatus status = SessionStatus::proposed;
+  SessionStatus status = SessionStatus::kProposed;
   std::string title;
-  Recurrence recurrence = Recurrence::one_off;
+  Recurrence recurrence = Recurrence::kOneOff;
   friend bool operator==(const Meeting&, const Meeting&) = default;
 };
 
@@ -87,7 +87,7 @@ class ScheduleState {
   friend bool operator==(const ScheduleState&, const ScheduleState&) = default;
 
  private:
-  enum class Action { accept, decline, reschedule, cancel, attended, no_show };
+  enum class Action { kAccept, kDecline, kReschedule, kCancel, kAttended, kNoShow };
   // Applies `action` to the session or to one meeting; returns false if the rules ignore it.
   void act(const SessionRef& ref, Action action, const std::optional<SessionPlan>& moved);
   [[nodiscard]] bool is_meeting_of(const Session& s, Timestamp planned_start) const;
