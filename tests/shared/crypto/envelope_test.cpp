@@ -282,6 +282,21 @@ TEST(Envelope, CachesOnePairwiseSecretPerAuthor) {
   EXPECT_EQ(cache.size(), 1U);
 }
 
+TEST(Envelope, OneCacheServesSeveralOwnIdentities) {
+  // The cache keeps an agreement context for the last own key; switching keys must not mix them.
+  Fixture f(2);
+  PairwiseCache shared_cache;
+  const auto env = f.seal(as_bytes("both of us"));
+  const Expectation expected{
+      .author = f.author.public_keys(), .kind = EnvelopeKind::chat, .context = kContext};
+  for (int round = 0; round < 3; ++round) {
+    for (std::size_t who = 0; who < 2; ++who) {
+      expect_plaintext(open(env, f.recipients[who], expected, shared_cache), as_bytes("both of us"));
+    }
+  }
+  EXPECT_EQ(shared_cache.size(), 2U);
+}
+
 TEST(Envelope, NeverOpensRandomOrMutatedInput) {
   Fixture f(2);
   const auto env = f.seal(as_bytes("fuzz me"));
