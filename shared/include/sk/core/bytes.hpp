@@ -1,5 +1,6 @@
 #pragma once
-// Plain byte buffers. Secret material does NOT live here: see sk/crypto/secret.hpp.
+// Plain byte buffers. Secret material does NOT live here: see Secret and SecretBuffer in
+// sk/crypto/keys.hpp.
 
 #include <cstdint>
 #include <span>
