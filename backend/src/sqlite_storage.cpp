@@ -1,5 +1,7 @@
 #include "sqlite_storage.hpp"
 
+#include <chrono>
+
 #include <spdlog/spdlog.h>
 
 #include "ids.hpp"
@@ -48,6 +50,7 @@ CREATE INDEX IF NOT EXISTS audit_by_time ON audit(at);
 )sql";
 
 constexpr int kBusyTimeoutMs = 5000;
+constexpr auto kCheckpointEvery = std::chrono::milliseconds(250);
 constexpr unsigned kTokenSweepEvery = 256;
 
 std::unique_ptr<SQLite::Database> open_connection(const std::filesystem::path& file) {
@@ -56,6 +59,7 @@ std::unique_ptr<SQLite::Database> open_connection(const std::filesystem::path& f
   db->exec("PRAGMA journal_mode=WAL");
   db->exec("PRAGMA synchronous=FULL");
   db->exec("PRAGMA foreign_keys=ON");
+  db->exec("PRAGMA wal_autocheckpoint=0");  // the checkpoint thread does it
   return db;
 }
 
@@ -72,8 +76,9 @@ std::string_view kind_name(CodeKind k) { return k == CodeKind::enroll ? "enroll"
 
 }  // namespace
 
-SqliteStorage::SqliteStorage(std::unique_ptr<SQLite::Database> main, std::unique_ptr<SQLite::Database> writer)
-    : main_(std::move(main)), writer_(std::move(writer)) {
+SqliteStorage::SqliteStorage(std::unique_ptr<SQLite::Database> main, std::unique_ptr<SQLite::Database> writer,
+                             std::unique_ptr<SQLite::Database> checkpointer)
+    : main_(std::move(main)), writer_(std::move(writer)), checkpointer_(std::move(checkpointer)) {
   authenticate_stmt_ = std::make_unique<SQLite::Statement>(
       *main_,
       "SELECT d.id, p.id, p.org_id, p.role FROM tokens t JOIN devices d ON d.id = t.device_id "
@@ -95,6 +100,34 @@ SqliteStorage::SqliteStorage(std::unique_ptr<SQLite::Database> main, std::unique
       "VALUES (?, ?, ?, ?, ?, ?, ?)");
 }
 
+SqliteStorage::~SqliteStorage() {
+  {
+    std::lock_guard lock(checkpoint_mutex_);
+    closing_ = true;
+  }
+  checkpoint_wake_.notify_one();
+  if (checkpoint_thread_.joinable()) checkpoint_thread_.join();
+  try {
+    checkpointer_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  } catch (const std::exception& e) {
+    spdlog::warn("storage: final checkpoint failed: {}", e.what());
+  }
+}
+
+void SqliteStorage::run_checkpoints() {
+  std::unique_lock lock(checkpoint_mutex_);
+  while (!checkpoint_wake_.wait_for(lock, kCheckpointEvery, [&] { return closing_; })) {
+    lock.unlock();
+    try {
+      // PASSIVE copies what it can without blocking the writer or readers.
+      checkpointer_->exec("PRAGMA wal_checkpoint(PASSIVE)");
+    } catch (const std::exception& e) {
+      spdlog::warn("storage: checkpoint failed: {}", e.what());
+    }
+    lock.lock();
+  }
+}
+
 std::filesystem::path SqliteStorage::database_path(const std::filesystem::path& data_dir) {
   return data_dir / "spillkontakt.db";
 }
@@ -108,7 +141,10 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::filesystem
     auto main = open_connection(file);
     main->exec(kSchema);
     auto writer = open_connection(file);
-    return std::unique_ptr<SqliteStorage>(new SqliteStorage(std::move(main), std::move(writer)));
+    auto checkpointer = open_connection(file);
+    std::unique_ptr<SqliteStorage> storage(new SqliteStorage(std::move(main), std::move(writer), std::move(checkpointer)));
+    storage->checkpoint_thread_ = std::thread([s = storage.get()] { s->run_checkpoints(); });
+    return storage;
   } catch (const std::exception& e) {
     spdlog::error("storage: cannot open database: {}", e.what());
     return sk::fail("storage", "The database cannot be opened.");

@@ -4,12 +4,16 @@
 //
 // Two connections: `main_` (guarded by a mutex) serves every call but append_batch, which runs
 // on the append writer's thread with its own connection `writer_`. WAL lets reads on `main_`
-// proceed while the writer commits. Implementation split: sqlite_storage.cpp (organisations,
+// proceed while the writer commits. Checkpoints (copying the WAL into the database file, with
+// its own fsync) run on a third connection in a background thread, so neither a commit nor a
+// request ever waits for one. Implementation split: sqlite_storage.cpp (organisations,
 // codes, devices, tokens, audit) and sqlite_cases.cpp (cases, key directory, mailbox).
 
+#include <condition_variable>
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <unordered_map>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -24,6 +28,9 @@ class SqliteStorage final : public Storage {
   // Creates the database and its schema when absent.
   static Result<std::unique_ptr<SqliteStorage>> open(const std::filesystem::path& data_dir);
   static std::filesystem::path database_path(const std::filesystem::path& data_dir);
+  ~SqliteStorage() override;
+  SqliteStorage(const SqliteStorage&) = delete;
+  SqliteStorage& operator=(const SqliteStorage&) = delete;
 
   Result<Org> create_org(const std::string& name, const Bytes& recovery_x25519) override;
   Result<std::optional<Org>> find_org(const std::string& org_id) override;
@@ -58,7 +65,9 @@ class SqliteStorage final : public Storage {
   Result<std::vector<AuditEntry>> audit_since(std::int64_t since) override;
 
  private:
-  SqliteStorage(std::unique_ptr<SQLite::Database> main, std::unique_ptr<SQLite::Database> writer);
+  SqliteStorage(std::unique_ptr<SQLite::Database> main, std::unique_ptr<SQLite::Database> writer,
+                std::unique_ptr<SQLite::Database> checkpointer);
+  void run_checkpoints();
 
   // Helpers that expect `mutex_` held (main_) or the writer thread (writer_).
   void insert_code(const CodeIssue& code, const std::string& case_id, std::int64_t now);
@@ -79,6 +88,12 @@ class SqliteStorage final : public Storage {
   std::unique_ptr<SQLite::Statement> insert_event_stmt_;
   std::unordered_map<std::string, std::int64_t> last_seq_;  // writer thread only
   unsigned token_writes_ = 0;
+
+  std::unique_ptr<SQLite::Database> checkpointer_;
+  std::mutex checkpoint_mutex_;
+  std::condition_variable checkpoint_wake_;
+  bool closing_ = false;
+  std::thread checkpoint_thread_;  // last: starts once everything above exists
 };
 
 // Runs `body` and turns a library exception into an Error (code "storage").

@@ -118,3 +118,26 @@ TEST(Tls, ServesHttpsWithTheConfiguredCertificateAndRejectsPlainHttp) {
 
 }  // namespace
 }  // namespace sk::backend::test
+
+namespace sk::backend::test {
+namespace {
+
+TEST(RateLimit, DeviceBucketFromTheConfigFileAnswers429WithRetryAfter) {
+  TempDir conf;
+  const auto file = conf.path() / "limits.toml";
+  std::ofstream(file) << "device_rate_per_second = 0.5\ndevice_burst = 3\n";
+  Scenario s({"--config", file.string()});
+  auto sup = s.supervisor();
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(s.http().get("/v1/me", sup.token).status, 200);
+  auto limited = s.http().get("/v1/me", sup.token);
+  EXPECT_EQ(limited.status, 429);
+  EXPECT_EQ(limited.error_code(), "rate_limited");
+  EXPECT_FALSE(limited.retry_after.empty());
+  const auto code = code_from_output(
+      run_backend({"admin", "enroll-code", "--data", s.data_dir().string(), "--role", "contact"}).out);
+  auto other = s.enroll(code);
+  EXPECT_EQ(s.http().get("/v1/me", other.token).status, 200) << "buckets are per device";
+}
+
+}  // namespace
+}  // namespace sk::backend::test
