@@ -74,6 +74,17 @@ TEST_F(BadInput, MalformedBodiesAreBadRequestsWithFixedMessages) {
   expect_alive();
 }
 
+TEST_F(BadInput, DeeplyNestedJsonIsRejectedWithoutExhaustingTheStack) {
+  std::string nested = R"({"device_id":)";
+  for (int i = 0; i < 150000; ++i) nested += R"({"a":)";
+  nested += "1" + std::string(150001, '}');
+  auto r = s.http().request("POST", "/v1/auth/challenge", nested, "");
+  EXPECT_EQ(r.status, 400);
+  const std::string arrays = R"({"device_id":)" + std::string(400000, '[') + std::string(400000, ']') + "}";
+  EXPECT_EQ(s.http().request("POST", "/v1/auth/challenge", arrays, "").status, 400);
+  expect_alive();
+}
+
 TEST_F(BadInput, WrongContentTypeQueryRouteAndMethod) {
   const nlohmann::json ok = {{"event_id", new_uuid()}, {"audience", "case"}, {"envelope", "AAAA"}};
   EXPECT_EQ(s.http().request("POST", events(), ok.dump(), contact.token, "text/plain").status, 415);
