@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <ranges>
 
 namespace sk::model {
 
@@ -53,10 +54,10 @@ std::size_t ChatState::unread_for(const PrincipalId& viewer) const {
   const std::int64_t seen = read_up_to(viewer).value_or(0);
   std::size_t n = 0;
   // Newest first: stop at the first entry the viewer has already covered.
-  for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
-    if (!it->seq) continue;
-    if (*it->seq <= seen) break;
-    if (it->author != viewer) ++n;
+  for (const ChatEntry& e : std::ranges::reverse_view(entries_)) {
+    if (!e.seq) continue;
+    if (*e.seq <= seen) break;
+    if (e.author != viewer) ++n;
   }
   return n;
 }

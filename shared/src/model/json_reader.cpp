@@ -8,7 +8,7 @@ JsonReader::JsonReader(const Json& object, std::string path, std::shared_ptr<std
     : object_(object), path_(std::move(path)), error_(std::move(error)) {}
 
 JsonReader JsonReader::root(const Json& object) {
-  return JsonReader(object, "", std::make_shared<std::string>());
+  return {object, "", std::make_shared<std::string>()};
 }
 
 std::string JsonReader::path_of(std::string_view key) const {

@@ -41,7 +41,7 @@ class JsonReader {
   std::optional<EventId> opt_event_id(std::string_view key);
   Timestamp timestamp(std::string_view key);  // range checked by validate
   std::optional<Timestamp> opt_timestamp(std::string_view key);
-  bool has(std::string_view key) const;
+  [[nodiscard]] bool has(std::string_view key) const;
 
   template <class Id>
   Id strong_id(std::string_view key) {

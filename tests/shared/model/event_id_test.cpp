@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <thread>
+#include <vector>
 
 namespace sk::model {
 namespace {
@@ -53,6 +55,24 @@ TEST(EventId, MonotonicWhenTheClockStepsBackwards) {
   const EventId b = gen.next();
   EXPECT_LT(a, b);
   EXPECT_EQ(b.unix_ms(), kNow);
+}
+
+TEST(EventId, SharedGeneratorGivesDistinctIncreasingIdsToEachThread) {
+  EventIdGenerator gen([] { return kNow; });
+  std::vector<std::vector<EventId>> per_thread(2);
+  std::vector<std::thread> threads;
+  for (auto& ids : per_thread) {
+    threads.emplace_back([&gen, &ids] {
+      for (int i = 0; i < 2000; ++i) ids.push_back(gen.next());
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::set<EventId> all;
+  for (const auto& ids : per_thread) {
+    for (std::size_t i = 1; i < ids.size(); ++i) ASSERT_LT(ids[i - 1], ids[i]);
+    all.insert(ids.begin(), ids.end());
+  }
+  EXPECT_EQ(all.size(), 4000U);
 }
 
 TEST(EventId, RandomPartDiffersBetweenGenerators) {
