@@ -24,8 +24,9 @@ nlohmann::json BenchDevice::public_keys() const {
   return {{"ed25519", base64url_encode(ed25519.view())}, {"x25519", base64url_encode(x25519.view())}};
 }
 
-asio::awaitable<nlohmann::json> ApiClient::call(http::verb verb, const std::string& path, const nlohmann::json* body,
-                                                const std::string& token, http::status expected) {
+asio::awaitable<nlohmann::json> ApiClient::call(http::verb verb, const std::string& path,
+                                                const nlohmann::json* body, const std::string& token,
+                                                http::status expected) {
   Request request = make_request(verb, path, host_);
   if (!token.empty()) request.set(http::field::authorization, "Bearer " + token);
   if (body != nullptr) {
@@ -71,7 +72,9 @@ asio::awaitable<void> ApiClient::authenticate(BenchDevice& device) {
   device.token = token.at("token").get<std::string>();
 }
 
-std::string fake_confirmation() { return base64url_encode(random_bytes(32)); }
+std::string fake_confirmation() {
+  return base64url_encode(random_bytes(32));
+}
 
 std::string lookup_id(std::uint32_t counter) {
   std::string out(4, '0');

@@ -3,10 +3,9 @@
 // challenge-response authentication, cases and pairing. Failures are thrown with the status and
 // the server's error code, so a broken setup stops the run with a clear message.
 
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "http_connection.hpp"
 #include "sk/crypto/keys.hpp"

@@ -1,8 +1,11 @@
 #pragma once
 // The Asio/Beast pieces the load tool uses, and short names for them.
-// <utility> first: Boost 1.74's Asio uses std::exchange without including it.
+// <utility> first: Boost 1.74's Asio uses std::exchange without including it (the include
+// formatter would sort it after Boost, hence the fence).
 
+// clang-format off
 #include <utility>
+// clang-format on
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>

@@ -17,7 +17,8 @@ LatencySummary measure_fsync(const std::filesystem::path& dir, int rounds) {
   LatencySamples samples;
   for (int i = 0; i < rounds; ++i) {
     const auto start = Clock::now();
-    if (pwrite(fd, page.data(), page.size(), static_cast<off_t>(page.size()) * (i % 16)) < 0 || fdatasync(fd) != 0) {
+    if (pwrite(fd, page.data(), page.size(), static_cast<off_t>(page.size()) * (i % 16)) < 0 ||
+        fdatasync(fd) != 0) {
       close(fd);
       throw std::runtime_error("write/fdatasync failed on " + path.string());
     }

@@ -2,13 +2,12 @@
 // side by side with nginx + Nchan (docs/benchmarks.md). Everything runs on 127.0.0.1, for a
 // bounded time, and stops by itself. The last line of the output is one JSON object.
 
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <thread>
 #include <iostream>
-
-#include <CLI/CLI.hpp>
+#include <thread>
 
 #include "disk_baseline.hpp"
 #include "nchan_target.hpp"
@@ -55,7 +54,8 @@ ThroughputConfig throughput_config(const Options& o) {
   return config;
 }
 
-double appends_per_commit(SpillkontaktTarget::CommitCounters before, SpillkontaktTarget::CommitCounters after) {
+double appends_per_commit(SpillkontaktTarget::CommitCounters before,
+                          SpillkontaktTarget::CommitCounters after) {
   const double batches = after.batches - before.batches;
   return batches > 0 ? (after.appends - before.appends) / batches : 0.0;
 }
@@ -72,17 +72,20 @@ asio::awaitable<void> run_ours(asio::io_context& io, const Options& o, Report& r
   print_wake(std::cout, "spillkontakt-backend, append->wake:", *report.ours);
   auto after = co_await target->commit_counters(io);
   report.wake_appends_per_commit = appends_per_commit(before, after);
-  std::cout << "  group commit: " << report.wake_appends_per_commit << " appends per transaction" << std::endl;
+  std::cout << "  group commit: " << report.wake_appends_per_commit << " appends per transaction"
+            << std::endl;
   if (!o.no_throughput) {
     before = after;
     report.ours_throughput = co_await run_throughput(io, *target, throughput_config(o));
     print_throughput(std::cout, "spillkontakt-backend, durable append throughput:", *report.ours_throughput);
     after = co_await target->commit_counters(io);
     report.throughput_appends_per_commit = appends_per_commit(before, after);
-    std::cout << "  group commit: " << report.throughput_appends_per_commit << " appends per transaction" << std::endl;
+    std::cout << "  group commit: " << report.throughput_appends_per_commit << " appends per transaction"
+              << std::endl;
   }
   const int status = target->stop();
-  std::cout << "spillkontakt-backend stopped with status " << status << (status == 0 ? " (graceful)" : "") << std::endl;
+  std::cout << "spillkontakt-backend stopped with status " << status << (status == 0 ? " (graceful)" : "")
+            << std::endl;
 }
 
 asio::awaitable<void> run_nchan(asio::io_context& io, const Options& o, Report& report) {
@@ -122,9 +125,11 @@ int main(int argc, char** argv) {
   Options o;
   CLI::App app{"spillkontakt-backend long-poll and append benchmark, compared with nginx+Nchan"};
   app.add_option("--server", o.server.server, "spillkontakt-backend binary");
-  app.add_option("-n,--clients", o.clients, "waiting long-poll clients, one per case")->check(CLI::Range(1, 20000));
+  app.add_option("-n,--clients", o.clients, "waiting long-poll clients, one per case")
+      ->check(CLI::Range(1, 20000));
   app.add_option("--rate", o.rate, "appends per second in the waking run")->check(CLI::Range(1.0, 5000.0));
-  app.add_option("--duration", o.duration_s, "seconds of appending in the waking run")->check(CLI::Range(1, 120));
+  app.add_option("--duration", o.duration_s, "seconds of appending in the waking run")
+      ->check(CLI::Range(1, 120));
   app.add_option("--drain", o.drain_s, "seconds to wait for the last deliveries")->check(CLI::Range(1, 60));
   app.add_option("--throughput-clients", o.throughput_clients, "keep-alive clients in the throughput run")
       ->check(CLI::Range(1, 1024));

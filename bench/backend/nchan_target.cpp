@@ -24,18 +24,22 @@ std::string read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
-std::string channel_id(std::size_t channel) { return "c" + std::to_string(channel); }
+std::string channel_id(std::size_t channel) {
+  return "c" + std::to_string(channel);
+}
 
 }  // namespace
 
 std::optional<std::string> NchanTarget::unavailable(const NchanOptions& options) {
   if (!std::filesystem::exists(options.nginx)) return options.nginx.string() + " is not installed";
   if (!std::filesystem::exists(options.module)) return options.module.string() + " is not installed";
-  if (!std::filesystem::exists(options.config_template)) return options.config_template.string() + " is missing";
+  if (!std::filesystem::exists(options.config_template))
+    return options.config_template.string() + " is missing";
   return std::nullopt;
 }
 
-asio::awaitable<std::unique_ptr<NchanTarget>> NchanTarget::start(asio::io_context& io, const NchanOptions& options,
+asio::awaitable<std::unique_ptr<NchanTarget>> NchanTarget::start(asio::io_context& io,
+                                                                 const NchanOptions& options,
                                                                  std::size_t channels) {
   const auto prefix = options.work_dir / "nchan";
   std::filesystem::create_directories(prefix);
@@ -61,7 +65,9 @@ asio::awaitable<std::unique_ptr<NchanTarget>> NchanTarget::start(asio::io_contex
   co_return target;
 }
 
-NchanTarget::~NchanTarget() { process_.stop(SIGQUIT, std::chrono::seconds(5)); }
+NchanTarget::~NchanTarget() {
+  process_.stop(SIGQUIT, std::chrono::seconds(5));
+}
 
 Request NchanTarget::poll_request(std::size_t channel, const Cursor& cursor) const {
   Request request = make_request(http::verb::get, "/sub/" + channel_id(channel), host_);

@@ -24,8 +24,9 @@ class NchanTarget final : public Target {
   // Why the comparison can't run here (nginx or the module missing), or nothing.
   static std::optional<std::string> unavailable(const NchanOptions& options);
   // Starts nginx and waits until it answers.
-  static asio::awaitable<std::unique_ptr<NchanTarget>> start(asio::io_context& io, const NchanOptions& options,
-                                                              std::size_t channels);
+  static asio::awaitable<std::unique_ptr<NchanTarget>> start(asio::io_context& io,
+                                                             const NchanOptions& options,
+                                                             std::size_t channels);
   ~NchanTarget() override;
 
   std::string name() const override { return "nchan"; }

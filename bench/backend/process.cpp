@@ -32,7 +32,8 @@ std::vector<char*> argv_pointers(const std::vector<std::string>& argv) {
 pid_t spawn_with(const std::vector<std::string>& argv, const std::string& log_path, int stdout_fd) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND,
+                                   0644);
   if (stdout_fd >= 0) {
     posix_spawn_file_actions_adddup2(&actions, stdout_fd, STDOUT_FILENO);
   } else {
@@ -148,7 +149,9 @@ double process_cpu_seconds(pid_t pid) {
 double self_cpu_seconds() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  auto seconds = [](const timeval& tv) { return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) / 1e6; };
+  auto seconds = [](const timeval& tv) {
+    return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) / 1e6;
+  };
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 

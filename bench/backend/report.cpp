@@ -2,9 +2,8 @@
 
 #include <cmath>
 #include <cstdio>
-#include <thread>
-
 #include <nlohmann/json.hpp>
+#include <thread>
 
 namespace sk::bench {
 
@@ -25,7 +24,8 @@ double rounded(double value, int decimals) {
 void row(std::ostream& out, const std::string& name, const std::string& ours, const std::string& nchan,
          const std::string& ratio) {
   char line[160];
-  std::snprintf(line, sizeof line, "  %-30s %14s %14s %10s\n", name.c_str(), ours.c_str(), nchan.c_str(), ratio.c_str());
+  std::snprintf(line, sizeof line, "  %-30s %14s %14s %10s\n", name.c_str(), ours.c_str(), nchan.c_str(),
+                ratio.c_str());
   out << line;
 }
 
@@ -33,16 +33,17 @@ void row(std::ostream& out, const std::string& name, const std::string& ours, co
 
 void print_wake(std::ostream& out, const std::string& title, const WakeResult& r) {
   out << title << '\n'
-      << "  waiters " << r.waiters << ", published " << r.published << " (accepted " << r.accepted << ", failed "
-      << r.failed << "), delivered " << r.delivered << ", lost " << r.lost << ", duplicated " << r.duplicated
-      << ", misrouted " << r.misrouted << ", poll answers " << r.polls << ", poll errors " << r.poll_errors << '\n'
-      << "  append->wake ms: p50 " << fixed(r.wake.p50_ms, 3) << "  p99 " << fixed(r.wake.p99_ms, 3) << "  max "
-      << fixed(r.wake.max_ms, 3) << "  (n=" << r.wake.count << ")\n"
+      << "  waiters " << r.waiters << ", published " << r.published << " (accepted " << r.accepted
+      << ", failed " << r.failed << "), delivered " << r.delivered << ", lost " << r.lost << ", duplicated "
+      << r.duplicated << ", misrouted " << r.misrouted << ", poll answers " << r.polls << ", poll errors "
+      << r.poll_errors << '\n'
+      << "  append->wake ms: p50 " << fixed(r.wake.p50_ms, 3) << "  p99 " << fixed(r.wake.p99_ms, 3)
+      << "  max " << fixed(r.wake.max_ms, 3) << "  (n=" << r.wake.count << ")\n"
       << "  append ack ms:   p50 " << fixed(r.ack.p50_ms, 3) << "  p99 " << fixed(r.ack.p99_ms, 3) << "  max "
       << fixed(r.ack.max_ms, 3) << '\n'
-      << "  server: peak RSS " << fixed(r.resources.peak_rss_mb, 1) << " MB, threads " << r.resources.peak_threads
-      << ", CPU " << fixed(r.resources.server_cpu_pct, 1) << "%; load tool CPU " << fixed(r.resources.tool_cpu_pct, 1)
-      << "%\n";
+      << "  server: peak RSS " << fixed(r.resources.peak_rss_mb, 1) << " MB, threads "
+      << r.resources.peak_threads << ", CPU " << fixed(r.resources.server_cpu_pct, 1) << "%; load tool CPU "
+      << fixed(r.resources.tool_cpu_pct, 1) << "%\n";
 }
 
 void print_throughput(std::ostream& out, const std::string& title, const ThroughputResult& r) {
@@ -51,9 +52,9 @@ void print_throughput(std::ostream& out, const std::string& title, const Through
       << " accepted, " << r.failed << " failed => " << fixed(r.accepted_per_s, 0) << " appends/s\n"
       << "  ack ms: p50 " << fixed(r.ack.p50_ms, 3) << "  p99 " << fixed(r.ack.p99_ms, 3) << "  max "
       << fixed(r.ack.max_ms, 3) << '\n'
-      << "  server: peak RSS " << fixed(r.resources.peak_rss_mb, 1) << " MB, threads " << r.resources.peak_threads
-      << ", CPU " << fixed(r.resources.server_cpu_pct, 1) << "%; load tool CPU " << fixed(r.resources.tool_cpu_pct, 1)
-      << "%\n";
+      << "  server: peak RSS " << fixed(r.resources.peak_rss_mb, 1) << " MB, threads "
+      << r.resources.peak_threads << ", CPU " << fixed(r.resources.server_cpu_pct, 1) << "%; load tool CPU "
+      << fixed(r.resources.tool_cpu_pct, 1) << "%\n";
 }
 
 void print_comparison(std::ostream& out, const Report& report) {
@@ -67,21 +68,26 @@ void print_comparison(std::ostream& out, const Report& report) {
   auto ratio = [](double x, double y) { return y > 0 ? fixed(x / y, 2) + "x" : std::string("-"); };
   out << "side by side, " << report.n << " waiting clients:\n";
   row(out, "", "spillkontakt", "nginx+nchan", "ratio");
-  row(out, "append->wake p50 ms", fixed(a.wake.p50_ms, 3), fixed(b.wake.p50_ms, 3), ratio(a.wake.p50_ms, b.wake.p50_ms));
-  row(out, "append->wake p99 ms", fixed(a.wake.p99_ms, 3), fixed(b.wake.p99_ms, 3), ratio(a.wake.p99_ms, b.wake.p99_ms));
-  row(out, "append->wake max ms", fixed(a.wake.max_ms, 3), fixed(b.wake.max_ms, 3), ratio(a.wake.max_ms, b.wake.max_ms));
+  row(out, "append->wake p50 ms", fixed(a.wake.p50_ms, 3), fixed(b.wake.p50_ms, 3),
+      ratio(a.wake.p50_ms, b.wake.p50_ms));
+  row(out, "append->wake p99 ms", fixed(a.wake.p99_ms, 3), fixed(b.wake.p99_ms, 3),
+      ratio(a.wake.p99_ms, b.wake.p99_ms));
+  row(out, "append->wake max ms", fixed(a.wake.max_ms, 3), fixed(b.wake.max_ms, 3),
+      ratio(a.wake.max_ms, b.wake.max_ms));
   row(out, "lost / duplicated", std::to_string(a.lost) + " / " + std::to_string(a.duplicated),
       std::to_string(b.lost) + " / " + std::to_string(b.duplicated), "");
   row(out, "peak RSS MB", fixed(a.resources.peak_rss_mb, 1), fixed(b.resources.peak_rss_mb, 1),
       ratio(a.resources.peak_rss_mb, b.resources.peak_rss_mb));
-  row(out, "threads (all processes)", std::to_string(a.resources.peak_threads), std::to_string(b.resources.peak_threads), "");
+  row(out, "threads (all processes)", std::to_string(a.resources.peak_threads),
+      std::to_string(b.resources.peak_threads), "");
   row(out, "server CPU %", fixed(a.resources.server_cpu_pct, 1), fixed(b.resources.server_cpu_pct, 1), "");
   if (report.ours_throughput && report.nchan_throughput) {
     row(out, "publishes/s (64 clients)", fixed(report.ours_throughput->accepted_per_s, 0),
         fixed(report.nchan_throughput->accepted_per_s, 0),
         ratio(report.ours_throughput->accepted_per_s, report.nchan_throughput->accepted_per_s));
   }
-  out << "  (spillkontakt acknowledges after a durable commit, synchronous=FULL; nchan keeps messages in memory)\n";
+  out << "  (spillkontakt acknowledges after a durable commit, synchronous=FULL; nchan keeps messages in "
+         "memory)\n";
 }
 
 void print_headline_json(std::ostream& out, const Report& report) {
@@ -108,7 +114,8 @@ void print_headline_json(std::ostream& out, const Report& report) {
     j["nchan_p99_ms"] = rounded(b.wake.p99_ms, 3);
     j["nchan_lost"] = b.lost;
     j["nchan_rss_mb"] = rounded(b.resources.peak_rss_mb, 1);
-    if (report.ours && b.wake.p99_ms > 0) j["p99_ratio_vs_nchan"] = rounded(report.ours->wake.p99_ms / b.wake.p99_ms, 2);
+    if (report.ours && b.wake.p99_ms > 0)
+      j["p99_ratio_vs_nchan"] = rounded(report.ours->wake.p99_ms / b.wake.p99_ms, 2);
   } else {
     j["nchan_skipped"] = report.nchan_skipped;
   }

@@ -10,17 +10,17 @@
 namespace sk::bench {
 
 struct ResourceFigures {
-  double peak_rss_mb = 0;      // highest sum of VmRSS over the processes
-  long peak_threads = 0;       // highest sum of Threads
-  double server_cpu_pct = 0;   // CPU used by the processes / wall time (100 = one core)
-  double tool_cpu_pct = 0;     // same for this load tool
+  double peak_rss_mb = 0;     // highest sum of VmRSS over the processes
+  long peak_threads = 0;      // highest sum of Threads
+  double server_cpu_pct = 0;  // CPU used by the processes / wall time (100 = one core)
+  double tool_cpu_pct = 0;    // same for this load tool
 };
 
 class ResourceSampler {
  public:
   ResourceSampler(asio::io_context& io, std::vector<pid_t> pids);
-  void start();                 // begins sampling and the CPU window
-  ResourceFigures stop();       // ends both
+  void start();            // begins sampling and the CPU window
+  ResourceFigures stop();  // ends both
 
   struct State;  // shared with the sampling coroutine, which may outlive the sampler briefly
 

@@ -4,11 +4,10 @@
 #include <csignal>
 #include <cstdio>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 #include <stdexcept>
-
-#include <nlohmann/json.hpp>
 
 #include "api_client.hpp"
 #include "http_connection.hpp"
@@ -57,13 +56,15 @@ asio::awaitable<void> pair_cases(asio::io_context& io, tcp::endpoint endpoint, s
     const json created = co_await with_fresh_lookup(state, [&](std::string id) -> asio::awaitable<json> {
       lookup = id;
       const json body = {{"lookup", id}, {"confirmation", fake_confirmation()}};
-      co_return co_await api.call(http::verb::post, "/v1/cases", &body, state.contact_token, http::status::created);
+      co_return co_await api.call(http::verb::post, "/v1/cases", &body, state.contact_token,
+                                  http::status::created);
     });
     BenchDevice youth = BenchDevice::generate();
     json redeem = youth.public_keys();
     redeem["lookup"] = lookup;
     redeem["confirmation"] = fake_confirmation();
-    const json paired = co_await api.call(http::verb::post, "/v1/pairing/redeem", &redeem, "", http::status::created);
+    const json paired =
+        co_await api.call(http::verb::post, "/v1/pairing/redeem", &redeem, "", http::status::created);
     youth.device_id = paired.at("device_id").get<std::string>();
     co_await api.authenticate(youth);
     state.case_ids[channel] = created.at("case_id").get<std::string>();
@@ -77,7 +78,8 @@ std::string enrollment_code(const std::string& admin_output) {
   auto is_code = [](std::string_view t) {
     if (t.size() != 12 || t[4] != '-' || t[9] != '-') return false;
     for (char c : t) {
-      if (c != '-' && !std::isdigit(static_cast<unsigned char>(c)) && !std::isupper(static_cast<unsigned char>(c))) {
+      if (c != '-' && !std::isdigit(static_cast<unsigned char>(c)) &&
+          !std::isupper(static_cast<unsigned char>(c))) {
         return false;
       }
     }
@@ -116,7 +118,8 @@ std::string random_event_id_prefix() {
   char prefix[32];
   // UUIDv7 layout: 48-bit time, version 7, random, variant 10, then our 48-bit key.
   std::snprintf(prefix, sizeof prefix, "%08llx-%04llx-7%03x-%04x-", static_cast<unsigned long long>(ms >> 16),
-                static_cast<unsigned long long>(ms & 0xffff), random() & 0xfffu, 0x8000u | (random() & 0x3fffu));
+                static_cast<unsigned long long>(ms & 0xffff), random() & 0xfffu,
+                0x8000u | (random() & 0x3fffu));
   return prefix;
 }
 
@@ -128,20 +131,23 @@ SpillkontaktTarget::SpillkontaktTarget(ChildProcess process, tcp::endpoint endpo
       host_("127.0.0.1:" + std::to_string(endpoint.port())),
       event_id_prefix_(random_event_id_prefix()) {}
 
-SpillkontaktTarget::~SpillkontaktTarget() { stop(); }
+SpillkontaktTarget::~SpillkontaktTarget() {
+  stop();
+}
 
-int SpillkontaktTarget::stop() { return process_.stop(SIGTERM, std::chrono::seconds(10)); }
+int SpillkontaktTarget::stop() {
+  return process_.stop(SIGTERM, std::chrono::seconds(10));
+}
 
-asio::awaitable<std::unique_ptr<SpillkontaktTarget>> SpillkontaktTarget::start(asio::io_context& io,
-                                                                               const SpillkontaktOptions& options,
-                                                                               std::size_t channels) {
+asio::awaitable<std::unique_ptr<SpillkontaktTarget>> SpillkontaktTarget::start(
+    asio::io_context& io, const SpillkontaktOptions& options, std::size_t channels) {
   const auto data = options.work_dir / "spillkontakt-data";
   const auto log = (options.work_dir / "spillkontakt.log").string();
   std::filesystem::create_directories(data);
-  const CommandResult init = run_command({options.server.string(), "admin", "init", "--data", data.string(), "--org",
-                                          "Bench kommune", "--recovery-key-out",
-                                          (options.work_dir / "recovery-key.txt").string()},
-                                         log);
+  const CommandResult init =
+      run_command({options.server.string(), "admin", "init", "--data", data.string(), "--org",
+                   "Bench kommune", "--recovery-key-out", (options.work_dir / "recovery-key.txt").string()},
+                  log);
   if (init.exit_code != 0) throw std::runtime_error("admin init failed; see " + log);
 
   // Rate limits off: one contact device publishes 200/s in the waking run and 64 connections
@@ -149,8 +155,16 @@ asio::awaitable<std::unique_ptr<SpillkontaktTarget>> SpillkontaktTarget::start(a
   const auto config = options.work_dir / "spillkontakt.toml";
   std::ofstream(config) << "device_rate_per_second = 0.0\nip_rate_per_second = 0.0\n";
   const auto port_file = options.work_dir / "spillkontakt.port";
-  std::vector<std::string> argv = {options.server.string(), "serve", "--config", config.string(), "--listen",
-                                   "127.0.0.1:0", "--port-file", port_file.string(), "--insecure-http", "--data",
+  std::vector<std::string> argv = {options.server.string(),
+                                   "serve",
+                                   "--config",
+                                   config.string(),
+                                   "--listen",
+                                   "127.0.0.1:0",
+                                   "--port-file",
+                                   port_file.string(),
+                                   "--insecure-http",
+                                   "--data",
                                    data.string()};
   argv.insert(argv.end(), options.extra_serve_args.begin(), options.extra_serve_args.end());
   ChildProcess process = ChildProcess::spawn(argv, log);
@@ -187,7 +201,8 @@ asio::awaitable<void> SpillkontaktTarget::set_up(asio::io_context& io, const Spi
   co_await with_fresh_lookup(state, [&](std::string id) -> asio::awaitable<json> {
     contact_lookup = id;
     const json body = {{"lookup", id}, {"role", "contact"}, {"confirmation", fake_confirmation()}};
-    co_return co_await api.call(http::verb::post, "/v1/enroll-codes", &body, supervisor.token, http::status::created);
+    co_return co_await api.call(http::verb::post, "/v1/enroll-codes", &body, supervisor.token,
+                                http::status::created);
   });
   enroll = contact.public_keys();
   enroll["lookup"] = contact_lookup;
@@ -219,7 +234,8 @@ asio::awaitable<void> SpillkontaktTarget::set_up(asio::io_context& io, const Spi
   youth_tokens_ = std::move(state.youth_tokens);
 }
 
-asio::awaitable<SpillkontaktTarget::CommitCounters> SpillkontaktTarget::commit_counters(asio::io_context& io) const {
+asio::awaitable<SpillkontaktTarget::CommitCounters> SpillkontaktTarget::commit_counters(
+    asio::io_context& io) const {
   HttpConnection connection(io, endpoint_);
   Request request = make_request(http::verb::get, "/metrics", host_);
   const Response response = co_await connection.round_trip(request, std::chrono::seconds(10));
@@ -238,7 +254,8 @@ asio::awaitable<SpillkontaktTarget::CommitCounters> SpillkontaktTarget::commit_c
 
 Request SpillkontaktTarget::poll_request(std::size_t channel, const Cursor& cursor) const {
   Request request = make_request(
-      http::verb::get, "/v1/cases/" + case_ids_[channel] + "/events?after=" + std::to_string(cursor.after) + "&wait=30",
+      http::verb::get,
+      "/v1/cases/" + case_ids_[channel] + "/events?after=" + std::to_string(cursor.after) + "&wait=30",
       host_);
   request.set(http::field::authorization, "Bearer " + youth_tokens_[channel]);
   return request;
@@ -259,7 +276,8 @@ std::vector<std::uint64_t> SpillkontaktTarget::parse_poll(const Response& respon
   return keys;
 }
 
-Request SpillkontaktTarget::publish_request(std::size_t channel, std::uint64_t key, std::string_view payload) const {
+Request SpillkontaktTarget::publish_request(std::size_t channel, std::uint64_t key,
+                                            std::string_view payload) const {
   char key_hex[kKeyHexDigits + 1];
   std::snprintf(key_hex, sizeof key_hex, "%012llx", static_cast<unsigned long long>(key));
   const json body = {{"event_id", event_id_prefix_ + key_hex},

@@ -24,8 +24,8 @@ struct SpillkontaktOptions {
 class SpillkontaktTarget final : public Target {
  public:
   static asio::awaitable<std::unique_ptr<SpillkontaktTarget>> start(asio::io_context& io,
-                                                                     const SpillkontaktOptions& options,
-                                                                     std::size_t channels);
+                                                                    const SpillkontaktOptions& options,
+                                                                    std::size_t channels);
   ~SpillkontaktTarget() override;
 
   std::string name() const override { return "spillkontakt"; }

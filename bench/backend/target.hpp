@@ -16,9 +16,9 @@ namespace sk::bench {
 
 // Where a waiter is in its channel; each target uses the fields its protocol has.
 struct Cursor {
-  std::uint64_t after = 0;     // spillkontakt: last sequence number seen
-  std::string last_modified;   // Nchan: Last-Modified of the last message
-  std::string etag;            // Nchan: Etag of the last message
+  std::uint64_t after = 0;    // spillkontakt: last sequence number seen
+  std::string last_modified;  // Nchan: Last-Modified of the last message
+  std::string etag;           // Nchan: Etag of the last message
 };
 
 class Target {

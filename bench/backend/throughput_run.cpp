@@ -32,7 +32,8 @@ asio::awaitable<void> client(std::shared_ptr<Run> run) {
   ++run->running;
   while (Clock::now() < run->deadline) {
     const std::uint64_t key = run->config.key_base + run->next_key++;
-    const std::size_t channel = std::uniform_int_distribution<std::size_t>(0, run->target.channels() - 1)(run->rng);
+    const std::size_t channel =
+        std::uniform_int_distribution<std::size_t>(0, run->target.channels() - 1)(run->rng);
     Request request = run->target.publish_request(channel, key, run->payloads[key % run->payloads.size()]);
     Clock::time_point sent_at;
     try {
@@ -53,7 +54,8 @@ asio::awaitable<void> client(std::shared_ptr<Run> run) {
 
 }  // namespace
 
-asio::awaitable<ThroughputResult> run_throughput(asio::io_context& io, const Target& target, ThroughputConfig config) {
+asio::awaitable<ThroughputResult> run_throughput(asio::io_context& io, const Target& target,
+                                                 ThroughputConfig config) {
   auto run = std::make_shared<Run>(io, target, config);
   run->result.clients = config.clients;
   for (int i = 0; i < 64; ++i) {

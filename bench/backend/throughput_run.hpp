@@ -27,6 +27,7 @@ struct ThroughputResult {
   ResourceFigures resources;
 };
 
-asio::awaitable<ThroughputResult> run_throughput(asio::io_context& io, const Target& target, ThroughputConfig config);
+asio::awaitable<ThroughputResult> run_throughput(asio::io_context& io, const Target& target,
+                                                 ThroughputConfig config);
 
 }  // namespace sk::bench

@@ -30,7 +30,7 @@ struct Run {
   WakeConfig config;
   std::mt19937_64 rng;
   std::vector<std::string> payloads;
-  std::vector<Sent> sent;           // by key - key_base
+  std::vector<Sent> sent;  // by key - key_base
   std::size_t next_slot = 0;
   std::size_t slots = 0;
   Clock::time_point start{};
@@ -87,7 +87,8 @@ asio::awaitable<void> waiter(std::shared_ptr<Run> run, std::size_t channel) {
       for (std::uint64_t key : run->target.parse_poll(response, cursor)) run->on_delivery(channel, key, now);
     } catch (const std::exception& e) {
       if (run->stopping) break;
-      if (run->result.poll_errors++ < 5) std::cerr << run->target.name() << " poll error: " << e.what() << '\n';
+      if (run->result.poll_errors++ < 5)
+        std::cerr << run->target.name() << " poll error: " << e.what() << '\n';
       failed = true;
     }
     if (failed) {
@@ -107,9 +108,11 @@ asio::awaitable<void> sender(std::shared_ptr<Run> run) {
   ++run->senders_running;
   while (run->next_slot < run->slots) {
     const std::size_t slot = run->next_slot++;
-    timer.expires_at(run->start + std::chrono::duration_cast<Clock::duration>(interval * static_cast<double>(slot)));
+    timer.expires_at(run->start +
+                     std::chrono::duration_cast<Clock::duration>(interval * static_cast<double>(slot)));
     co_await timer.async_wait(asio::use_awaitable);
-    const std::size_t channel = std::uniform_int_distribution<std::size_t>(0, run->target.channels() - 1)(run->rng);
+    const std::size_t channel =
+        std::uniform_int_distribution<std::size_t>(0, run->target.channels() - 1)(run->rng);
     const std::uint64_t key = run->config.key_base + slot;
     Sent& s = run->sent[slot];
     s.channel = channel;
@@ -158,7 +161,8 @@ asio::awaitable<WakeResult> run_wake(asio::io_context& io, const Target& target,
     asio::co_spawn(io, waiter(run, channel), asio::detached);
   }
   const auto parking_deadline = Clock::now() + std::chrono::seconds(30);
-  while (run->waiters_parked < n && Clock::now() < parking_deadline) co_await sleep_for(io, std::chrono::milliseconds(20));
+  while (run->waiters_parked < n && Clock::now() < parking_deadline)
+    co_await sleep_for(io, std::chrono::milliseconds(20));
   if (run->waiters_parked < n) throw std::runtime_error("not every waiter could connect");
   // Let the server take in the last first-polls before the clock starts.
   co_await sleep_for(io, std::chrono::seconds(1));
@@ -170,13 +174,15 @@ asio::awaitable<WakeResult> run_wake(asio::io_context& io, const Target& target,
   co_await sleep_for(io, std::chrono::milliseconds(50));
   while (run->senders_running > 0) co_await sleep_for(io, std::chrono::milliseconds(20));
   const auto drain_deadline = Clock::now() + config.drain;
-  while (!run->all_delivered() && Clock::now() < drain_deadline) co_await sleep_for(io, std::chrono::milliseconds(20));
+  while (!run->all_delivered() && Clock::now() < drain_deadline)
+    co_await sleep_for(io, std::chrono::milliseconds(20));
   run->result.resources = sampler.stop();
 
   run->stopping = true;
   for (auto& connection : run->waiter_connections) connection->close();
   const auto stop_deadline = Clock::now() + std::chrono::seconds(5);
-  while (run->waiters_running > 0 && Clock::now() < stop_deadline) co_await sleep_for(io, std::chrono::milliseconds(10));
+  while (run->waiters_running > 0 && Clock::now() < stop_deadline)
+    co_await sleep_for(io, std::chrono::milliseconds(10));
 
   for (const Sent& s : run->sent) {
     if (s.accepted && s.deliveries == 0) ++run->result.lost;

@@ -14,9 +14,9 @@ namespace sk::bench {
 struct WakeConfig {
   double rate_per_s = 200;
   std::chrono::seconds duration{20};
-  std::chrono::seconds drain{5};        // how long to wait for the last deliveries
+  std::chrono::seconds drain{5};  // how long to wait for the last deliveries
   std::size_t payload_bytes = 1024;
-  std::size_t sender_connections = 8;   // so a slow append never delays the next one's start
+  std::size_t sender_connections = 8;  // so a slow append never delays the next one's start
   std::uint64_t key_base = 1;
 };
 
@@ -30,9 +30,9 @@ struct WakeResult {
   std::size_t duplicated = 0;  // deliveries beyond the first of a key
   std::size_t misrouted = 0;   // delivered to another channel's waiter
   std::size_t poll_errors = 0;
-  std::size_t polls = 0;       // poll answers, wakes and timeouts
-  LatencySummary wake;         // publish request sent -> waiter has the message
-  LatencySummary ack;          // publish request sent -> acknowledged
+  std::size_t polls = 0;  // poll answers, wakes and timeouts
+  LatencySummary wake;    // publish request sent -> waiter has the message
+  LatencySummary ack;     // publish request sent -> acknowledged
   ResourceFigures resources;
 };
 
