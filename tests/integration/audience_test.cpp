@@ -85,6 +85,12 @@ TEST(EndToEnd, CheckInReachesTheSupervisorOnlyAfterTheYouthConsents) {
   ASSERT_EQ(supervisor_view->wellbeing().check_ins().size(), 1U);
   EXPECT_EQ(supervisor_view->wellbeing().check_ins()[0].check_in.mood, 4);
 
+  // The youth reads its own check-ins back (sealed for the author's devices too).
+  auto youth_pull = pull(org.youth(), case_id);
+  ASSERT_TRUE(youth_pull.ok()) << youth_pull.error().message;
+  EXPECT_EQ(youth_pull->applied, 2U);
+  EXPECT_TRUE(youth_pull->rejected.empty()) << youth_pull->rejected.front();
+
   ASSERT_TRUE(pull(org.contact(), case_id).ok());
   auto contact_view = fold_case(org.contact().store(), case_id);
   ASSERT_TRUE(contact_view.ok());

@@ -19,6 +19,7 @@ sk_add_test_suite(sk_integration_tests
     audience_test.cpp
     exactly_once_test.cpp
     convergence_test.cpp
+    tampering_test.cpp
   # sk_backend_core only for the harness (Scenario signs login challenges with its Authenticator).
   LIBS sk_core sk_crypto sk_model sk_store sk_backend_core CURL::libcurl)
 target_include_directories(sk_integration_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR} ${PROJECT_SOURCE_DIR}/tests/backend)
