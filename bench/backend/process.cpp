@@ -2,13 +2,14 @@
 
 #include <dirent.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -97,16 +98,16 @@ int ChildProcess::stop(int signal, std::chrono::milliseconds grace) {
 }
 
 CommandResult run_command(const std::vector<std::string>& argv, const std::string& log_path) {
-  int fds[2];
-  if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+  std::array<int, 2> fds{};
+  if (pipe2(fds.data(), O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   const pid_t pid = spawn_with(argv, log_path, fds[1]);
   close(fds[1]);
   CommandResult result;
-  char buf[4096];
+  std::array<char, 4096> buf{};
   for (;;) {
-    const ssize_t n = read(fds[0], buf, sizeof buf);
+    const ssize_t n = read(fds[0], buf.data(), buf.size());
     if (n > 0) {
-      result.output.append(buf, static_cast<std::size_t>(n));
+      result.output.append(buf.data(), static_cast<std::size_t>(n));
     } else if (n == 0 || errno != EINTR) {
       break;
     }
