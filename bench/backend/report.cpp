@@ -58,11 +58,11 @@ void print_throughput(std::ostream& out, const std::string& title, const Through
 }
 
 void print_comparison(std::ostream& out, const Report& report) {
-  if (!report.ours) return;
   if (!report.nchan) {
     out << "nchan comparison skipped: " << report.nchan_skipped << '\n';
     return;
   }
+  if (!report.ours) return;
   const WakeResult& a = *report.ours;
   const WakeResult& b = *report.nchan;
   auto ratio = [](double x, double y) { return y > 0 ? fixed(x / y, 2) + "x" : std::string("-"); };
