@@ -1,4 +1,6 @@
-# sk_model: the pure domain layer (ids, events, JSON codec, folding to state). No I/O, no threads.
+# sk_model: the pure domain layer (ids, events, JSON codec, folding to state). No I/O or threads of
+# its own; time-zone offsets come from the system tz database through Debian's date library.
+find_package(date REQUIRED)
 add_library(sk_model STATIC
   src/model/case.cpp
   src/model/case_state.cpp
@@ -19,5 +21,5 @@ add_library(sk_model STATIC
   src/model/wellbeing_state.cpp
   src/model/zone_rules.cpp)
 target_include_directories(sk_model PUBLIC include)
-target_link_libraries(sk_model PUBLIC sk_core PRIVATE nlohmann_json::nlohmann_json)
+target_link_libraries(sk_model PUBLIC sk_core PRIVATE nlohmann_json::nlohmann_json date::date-tz)
 sk_target_defaults(sk_model)

@@ -1,41 +1,23 @@
 #include "sk/model/zone_rules.hpp"
 
-#include <array>
+#include <date/tz.h>
+
 #include <chrono>
+#include <stdexcept>
 
 namespace sk::model {
 namespace {
 
-struct ZoneRule {
-  std::string_view name;
-  std::int64_t standard_offset_ms;
-  bool eu_summer_time;
-};
+using Millis = std::chrono::milliseconds;
+using SysMillis = std::chrono::sys_time<Millis>;
 
-constexpr std::array<ZoneRule, 9> kZones{{
-    {"UTC", 0, false},
-    {"Etc/UTC", 0, false},
-    {"Atlantic/Reykjavik", 0, false},
-    {"Europe/London", 0, true},
-    {"Europe/Oslo", kHourMs, true},
-    {"Europe/Stockholm", kHourMs, true},
-    {"Europe/Copenhagen", kHourMs, true},
-    {"Europe/Berlin", kHourMs, true},
-    {"Europe/Helsinki", 2 * kHourMs, true},
-}};
-
-// 01:00 UTC on the last Sunday of `month` in `year`.
-std::int64_t eu_switch_ms(std::chrono::year year, std::chrono::month month) {
-  using namespace std::chrono;
-  const sys_days day{year_month_weekday_last{year, month, weekday_last{Sunday}}};
-  return duration_cast<milliseconds>(day.time_since_epoch()).count() + kHourMs;
-}
-
-bool in_eu_summer_time(Timestamp utc) {
-  using namespace std::chrono;
-  const sys_days day = floor<days>(sys_time<milliseconds>{milliseconds{utc.unix_ms}});
-  const year y = year_month_day{day}.year();
-  return utc.unix_ms >= eu_switch_ms(y, March) && utc.unix_ms < eu_switch_ms(y, October);
+// nullptr when the tz database doesn't know `zone` (or isn't installed).
+const date::time_zone* find_zone(std::string_view zone) {
+  try {
+    return date::locate_zone(zone);
+  } catch (const std::runtime_error&) {
+    return nullptr;
+  }
 }
 
 bool is_zone_char(char c) {
@@ -61,21 +43,26 @@ bool is_valid_zone_name(std::string_view zone) {
 }
 
 std::optional<std::int64_t> utc_offset_ms(std::string_view zone, Timestamp utc) {
-  for (const auto& rule : kZones) {
-    if (rule.name == zone) {
-      return rule.standard_offset_ms + (rule.eu_summer_time && in_eu_summer_time(utc) ? kHourMs : 0);
-    }
-  }
-  return std::nullopt;
+  const auto* tz = find_zone(zone);
+  if (tz == nullptr) return std::nullopt;
+  const auto info = tz->get_info(SysMillis{Millis{utc.unix_ms}});
+  return std::chrono::duration_cast<Millis>(info.offset).count();
 }
 
 Timestamp add_local_weeks(Timestamp start, std::string_view zone, std::int64_t weeks) {
-  const auto offset = [zone](std::int64_t ms) { return utc_offset_ms(zone, Timestamp{ms}).value_or(0); };
-  const std::int64_t local = start.unix_ms + offset(start.unix_ms) + weeks * kWeekMs;
-  // Guess with the start's offset, then correct once with the offset at the guess.
-  std::int64_t utc = local - offset(start.unix_ms);
-  utc = local - offset(utc);
-  return Timestamp{utc};
+  const auto* tz = find_zone(zone);
+  if (tz == nullptr) return Timestamp{start.unix_ms + weeks * kWeekMs};
+  const auto local = tz->to_local(SysMillis{Millis{start.unix_ms}}) + Millis{weeks * kWeekMs};
+  const auto info = tz->get_info(local);
+  SysMillis utc;
+  if (info.result == date::local_info::nonexistent) {
+    // In the spring-forward gap: the same instant as the wall time just before the jump, pushed
+    // forward by the gap, i.e. interpreted with the offset in force before it.
+    utc = SysMillis{local.time_since_epoch() - std::chrono::duration_cast<Millis>(info.first.offset)};
+  } else {
+    utc = tz->to_sys(local, date::choose::earliest);
+  }
+  return Timestamp{utc.time_since_epoch().count()};
 }
 
 }  // namespace sk::model

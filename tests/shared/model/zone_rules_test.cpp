@@ -19,7 +19,20 @@ TEST(ZoneRules, OsloIsOneHourAheadInWinterAndTwoInSummer) {
 TEST(ZoneRules, UtcHasNoSummerTimeAndUnknownZonesHaveNoRule) {
   EXPECT_EQ(utc_offset_ms("UTC", Timestamp{kSummer2026Begins}), 0);
   EXPECT_EQ(utc_offset_ms("Europe/London", Timestamp{kSummer2026Begins}), kHourMs);
-  EXPECT_FALSE(utc_offset_ms("America/New_York", Timestamp{kSummer2026Begins}).has_value());
+  EXPECT_FALSE(utc_offset_ms("Mars/Olympus_Mons", Timestamp{kSummer2026Begins}).has_value());
+}
+
+TEST(ZoneRules, ZonesOutsideEuropeComeFromTheTzDatabase) {
+  // New York is on EDT (UTC-4) from 8 March 2026; Sydney on AEDT (UTC+11) until 5 April 2026.
+  EXPECT_EQ(utc_offset_ms("America/New_York", Timestamp{kSummer2026Begins}), -4 * kHourMs);
+  EXPECT_EQ(utc_offset_ms("Australia/Sydney", Timestamp{kSummer2026Begins}), 11 * kHourMs);
+}
+
+TEST(ZoneRules, WallTimeInTheSpringGapMovesForward) {
+  // 02:30 on Sunday 29 March 2026 doesn't exist in Oslo; a series started at 02:30 on 22 March
+  // (01:30 UTC) lands at 03:30 local = 01:30 UTC the week after.
+  const Timestamp start{1774143000000};
+  EXPECT_EQ(add_local_weeks(start, "Europe/Oslo", 1).unix_ms, start.unix_ms + kWeekMs);
 }
 
 TEST(ZoneRules, WeeklyMeetingKeepsItsLocalTimeAcrossSummerTime) {
@@ -28,6 +41,7 @@ TEST(ZoneRules, WeeklyMeetingKeepsItsLocalTimeAcrossSummerTime) {
   EXPECT_EQ(add_local_weeks(start, "Europe/Oslo", 1).unix_ms, start.unix_ms + kWeekMs - kHourMs);
   EXPECT_EQ(add_local_weeks(start, "UTC", 1).unix_ms, start.unix_ms + kWeekMs);
   EXPECT_EQ(add_local_weeks(start, "America/New_York", 1).unix_ms, start.unix_ms + kWeekMs);
+  EXPECT_EQ(add_local_weeks(start, "Mars/Olympus_Mons", 1).unix_ms, start.unix_ms + kWeekMs);
 }
 
 TEST(ZoneRules, ZoneNamesFollowIanaSpelling) {
