@@ -60,7 +60,8 @@ TEST(EndToEnd, DevicesConvergeOnTheSameState) {
   const auto& chat = youth_state.chat();
   ASSERT_EQ(chat.entries().size(), 4U) << summarize(youth_state);
   EXPECT_EQ(chat.entries()[0].kind, model::ChatEntry::Kind::kWave) << "server order, not writing order";
-  for (const auto& entry : chat.entries()) EXPECT_EQ(chat.delivery(entry), model::Delivery::kRead) << summarize(youth_state);
+  for (const auto& entry : chat.entries())
+    EXPECT_EQ(chat.delivery(entry), model::Delivery::kRead) << summarize(youth_state);
   EXPECT_EQ(youth_state.events_seen(), 7U);
 }
 

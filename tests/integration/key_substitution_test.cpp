@@ -13,7 +13,8 @@ namespace {
 using backend::test::Scenario;
 using backend::test::TempDir;
 
-crypto::DevicePublicKeys with_encryption_key(crypto::DevicePublicKeys keys, const crypto::X25519PublicKey& swapped) {
+crypto::DevicePublicKeys with_encryption_key(crypto::DevicePublicKeys keys,
+                                             const crypto::X25519PublicKey& swapped) {
   keys.encryption = swapped;
   return keys;
 }
@@ -34,7 +35,8 @@ TEST(EndToEnd, KeySubstitutionIsDetected) {
   auto org_check = check_org_keys(*sup_code, swapped_org);
   ASSERT_FALSE(org_check.ok());
   EXPECT_EQ(org_check.error().code, "e2e.key_substitution");
-  auto supervisor = must(DeviceProfile::create(dir.path() / "s.db", s.server().base_url(), sup_account), "supervisor");
+  auto supervisor =
+      must(DeviceProfile::create(dir.path() / "s.db", s.server().base_url(), sup_account), "supervisor");
 
   const auto contact_code = issue_code(*supervisor, "/v1/enroll-codes", {{"role", "contact"}});
   auto contact = must(enroll_with(s, contact_code, dir.path() / "c.db"), "contact");
@@ -53,20 +55,21 @@ TEST(EndToEnd, KeySubstitutionIsDetected) {
   const auto& youth_keys = relayed.redeemer->keys;
   EXPECT_EQ(youth_keys, youth->public_keys());
   EXPECT_TRUE(confirms(code, "youth", youth_keys, contact->public_keys(), relayed.redeemer_confirmation));
-  EXPECT_FALSE(confirms(code, "youth", with_encryption_key(youth_keys, evil.encryption), contact->public_keys(),
-                        relayed.redeemer_confirmation))
+  EXPECT_FALSE(confirms(code, "youth", with_encryption_key(youth_keys, evil.encryption),
+                        contact->public_keys(), relayed.redeemer_confirmation))
       << "a swapped X25519 key must fail the youth's confirmation";
   const auto guessed = crypto::OneTimeCode::parse(code.lookup() + "000000");  // same lookup, guessed secret
   ASSERT_TRUE(guessed.ok());
-  const auto forged = guessed->key_confirmation(crypto::pairing_transcript("youth", evil, contact->public_keys()));
+  const auto forged =
+      guessed->key_confirmation(crypto::pairing_transcript("youth", evil, contact->public_keys()));
   EXPECT_FALSE(confirms(code, "youth", evil, contact->public_keys(), forged))
       << "without the code's secret the server can't confirm its own keys";
   must(issuer_confirm(*contact, code, kPairingCode), "contact confirms the real youth");
 
   // Youth side: a contact key swapped in transit is refused and never trusted.
-  const auto contact_with_swapped_key = RelayedDevice{contact_seen.device_id, contact_seen.principal_id,
-                                                      contact_seen.role,
-                                                      with_encryption_key(contact_seen.keys, evil.encryption)};
+  const auto contact_with_swapped_key =
+      RelayedDevice{contact_seen.device_id, contact_seen.principal_id, contact_seen.role,
+                    with_encryption_key(contact_seen.keys, evil.encryption)};
   auto refused = redeemer_confirm(*youth, code, kPairingCode, contact_with_swapped_key);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, "e2e.key_substitution");
@@ -76,7 +79,8 @@ TEST(EndToEnd, KeySubstitutionIsDetected) {
 
   // A confirmation can't be reflected: the contact's own, replayed as if from the youth, fails.
   const auto seen_by_youth = must(fetch_code(*youth, code.lookup(), kPairingCode), "youth fetches the code");
-  EXPECT_FALSE(confirms(code, "youth", contact->public_keys(), youth->public_keys(), seen_by_youth.issuer_confirmation));
+  EXPECT_FALSE(confirms(code, "youth", contact->public_keys(), youth->public_keys(),
+                        seen_by_youth.issuer_confirmation));
 
   // The honest relay passes.
   EXPECT_TRUE(redeemer_confirm(*youth, code, kPairingCode, contact_seen).ok());

@@ -38,7 +38,8 @@ TEST(EndToEnd, LoopDeliversChatFromContactToYouth) {
 
   auto woke = waiting.get();
   ASSERT_TRUE(woke.ok()) << woke.error().message;
-  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10)) << "the append woke the long-poll";
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10))
+      << "the append woke the long-poll";
   EXPECT_EQ(woke->applied, 1U);
   EXPECT_TRUE(woke->rejected.empty()) << woke->rejected.front();
 

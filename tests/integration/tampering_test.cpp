@@ -23,8 +23,9 @@ TEST(EndToEnd, EnvelopesMovedOrForgedOnTheWayAreRefused) {
   const auto plaintext = must(model::encode_event(event), "encode");
   const std::vector<crypto::DevicePublicKeys> to{org.youth().public_keys(), contact.public_keys()};
   auto seal_with = [&](const crypto::DeviceIdentity& author, const Bytes& context) {
-    return must(crypto::seal(author, to, crypto::EnvelopeKind::chat, context, as_bytes(plaintext), contact.cache()),
-                "seal");
+    return must(
+        crypto::seal(author, to, crypto::EnvelopeKind::chat, context, as_bytes(plaintext), contact.cache()),
+        "seal");
   };
   const auto id = event.id.str();
 
@@ -34,7 +35,8 @@ TEST(EndToEnd, EnvelopesMovedOrForgedOnTheWayAreRefused) {
   // 2. Sealed for the case audience, re-labelled as a youth_consented one.
   const auto other_id = new_uuid();
   const auto relabelled = seal_with(contact.identity(), envelope_context(case_id, other_id, "case"));
-  ASSERT_EQ(org.scenario().append(contact.account(), case_id, "youth_consented", relabelled, other_id).status, 201);
+  ASSERT_EQ(org.scenario().append(contact.account(), case_id, "youth_consented", relabelled, other_id).status,
+            201);
   // 3. Made by a device nobody trusts, uploaded with the contact's token (author_device = contact).
   const auto stranger = crypto::DeviceIdentity::generate();
   const auto forged = seal_with(stranger, envelope_context(case_id, id, "case"));

@@ -10,11 +10,14 @@ namespace sk::integration {
 namespace {
 
 std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
-Bytes to_bytes(ByteView v) { return {v.begin(), v.end()}; }
+Bytes to_bytes(ByteView v) {
+  return {v.begin(), v.end()};
+}
 
 store::Peer to_peer(const RelayedDevice& device) {
   store::Peer p;
@@ -41,8 +44,8 @@ std::optional<crypto::DevicePublicKeys> keys_from_json(const nlohmann::json& j) 
   return crypto::DevicePublicKeys{*signing, *encryption};
 }
 
-DeviceProfile::DeviceProfile(Opened /*unused*/, std::filesystem::path db_path, store::Store store, const std::string& base_url,
-                             backend::test::TestDevice account)
+DeviceProfile::DeviceProfile(Opened /*unused*/, std::filesystem::path db_path, store::Store store,
+                             const std::string& base_url, backend::test::TestDevice account)
     : db_path_(std::move(db_path)),
       store_(std::make_unique<store::Store>(std::move(store))),
       http_(base_url),
@@ -94,7 +97,8 @@ Result<void> DeviceProfile::trust_vouched(const RelayedDevice& device, const std
 
 Result<std::optional<RelayedDevice>> DeviceProfile::trusted(const std::string& device_id) {
   if (device_id == account_.device_id) {
-    return std::optional<RelayedDevice>(RelayedDevice{device_id, account_.principal_id, account_.role, public_keys()});
+    return std::optional<RelayedDevice>(
+        RelayedDevice{device_id, account_.principal_id, account_.role, public_keys()});
   }
   auto peer = store_->find_peer(device_id);
   if (!peer) return Unexpected{peer.error()};
@@ -109,7 +113,8 @@ Result<std::optional<RelayedDevice>> DeviceProfile::trusted(const std::string& d
 
 Result<void> DeviceProfile::refresh_case(const std::string& case_id) {
   auto dir = http_.get("/v1/cases/" + case_id + "/keys", account_.token);
-  if (dir.status != 200) return fail("e2e.http", "key directory: " + std::to_string(dir.status) + " " + dir.body);
+  if (dir.status != 200)
+    return fail("e2e.http", "key directory: " + std::to_string(dir.status) + " " + dir.body);
   store::CaseRecord record;
   record.case_id = case_id;
   record.org_id = dir.json["org"]["org_id"].get<std::string>();

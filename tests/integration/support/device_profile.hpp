@@ -76,7 +76,6 @@ class DeviceProfile {
                 backend::test::TestDevice account);
 
  private:
-
   std::filesystem::path db_path_;
   std::unique_ptr<store::Store> store_;
   backend::test::HttpClient http_;

@@ -1,7 +1,6 @@
 #include "support/event_records.hpp"
 
 #include <chrono>
-
 #include <nlohmann/json.hpp>
 
 #include "sk/model/codec.hpp"
@@ -39,17 +38,19 @@ Result<model::Event> to_event(const store::EventRecord& record) {
 Result<std::string> canonical_json(const store::EventRecord& record) {
   const auto body = nlohmann::json::parse(record.body_json, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded()) return fail("e2e.bad_record", "event " + record.event_id + ": body is not JSON");
-  const nlohmann::json event = {{"id", record.event_id},
-                                {"case_id", record.case_id},
-                                {"author", {{"principal", record.author_principal_id}, {"device", record.author_device_id}}},
-                                {"created_at", record.created_at_ms},
-                                {"kind", record.kind},
-                                {"body", body}};
+  const nlohmann::json event = {
+      {"id", record.event_id},
+      {"case_id", record.case_id},
+      {"author", {{"principal", record.author_principal_id}, {"device", record.author_device_id}}},
+      {"created_at", record.created_at_ms},
+      {"kind", record.kind},
+      {"body", body}};
   return event.dump();
 }
 
-Result<model::Event> record_action(store::Store& store, const std::string& case_id, const std::string& principal_id,
-                                   const std::string& device_id, model::Event::Body body) {
+Result<model::Event> record_action(store::Store& store, const std::string& case_id,
+                                   const std::string& principal_id, const std::string& device_id,
+                                   model::Event::Body body) {
   static model::EventIdGenerator ids;  // one per process, as event_id.hpp asks
   const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::system_clock::now().time_since_epoch());

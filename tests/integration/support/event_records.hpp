@@ -24,7 +24,8 @@ Result<std::string> canonical_json(const store::EventRecord& record);
 
 // The UI's half of the loop: a new domain event by this device (UUIDv7 id, the current time),
 // validated by the model and written to the store together with its outbox entry.
-Result<model::Event> record_action(store::Store& store, const std::string& case_id, const std::string& principal_id,
-                                   const std::string& device_id, model::Event::Body body);
+Result<model::Event> record_action(store::Store& store, const std::string& case_id,
+                                   const std::string& principal_id, const std::string& device_id,
+                                   model::Event::Body body);
 
 }  // namespace sk::integration

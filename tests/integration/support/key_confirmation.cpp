@@ -21,7 +21,8 @@ Bytes blob_from_json(const nlohmann::json& j) {
 Result<void> upload(DeviceProfile& me, const crypto::OneTimeCode& code, ByteView transcript) {
   auto r = me.http().put("/v1/codes/" + code.lookup() + "/confirmation",
                          {{"confirmation", base64url_encode(code.key_confirmation(transcript))}}, me.token());
-  if (r.status != 200) return fail("e2e.http", "upload confirmation: " + std::to_string(r.status) + " " + r.body);
+  if (r.status != 200)
+    return fail("e2e.http", "upload confirmation: " + std::to_string(r.status) + " " + r.body);
   return {};
 }
 
@@ -39,9 +40,11 @@ Result<RelayedCode> fetch_code(DeviceProfile& me, const std::string& lookup, con
   return out;
 }
 
-bool confirms(const crypto::OneTimeCode& code, std::string_view sender_role, const crypto::DevicePublicKeys& sender,
-              const crypto::DevicePublicKeys& receiver, ByteView confirmation) {
-  return code.verify_key_confirmation(crypto::pairing_transcript(sender_role, sender, receiver), confirmation);
+bool confirms(const crypto::OneTimeCode& code, std::string_view sender_role,
+              const crypto::DevicePublicKeys& sender, const crypto::DevicePublicKeys& receiver,
+              ByteView confirmation) {
+  return code.verify_key_confirmation(crypto::pairing_transcript(sender_role, sender, receiver),
+                                      confirmation);
 }
 
 Bytes org_transcript(std::string_view org_id, const crypto::X25519PublicKey& recovery) {
@@ -54,11 +57,13 @@ Bytes org_transcript(std::string_view org_id, const crypto::X25519PublicKey& rec
   return out;
 }
 
-Result<crypto::X25519PublicKey> check_org_keys(const crypto::OneTimeCode& code, const nlohmann::json& enrolled) {
+Result<crypto::X25519PublicKey> check_org_keys(const crypto::OneTimeCode& code,
+                                               const nlohmann::json& enrolled) {
   const auto recovery = crypto::X25519PublicKey::from(blob_from_json(enrolled["org"]["recovery_x25519"]));
   if (!recovery) return fail("e2e.code", "the enroll response lacks the organisation's recovery key");
   const auto org_id = enrolled["org_id"].get<std::string>();
-  if (!code.verify_key_confirmation(org_transcript(org_id, *recovery), blob_from_json(enrolled["issuer_confirmation"]))) {
+  if (!code.verify_key_confirmation(org_transcript(org_id, *recovery),
+                                    blob_from_json(enrolled["issuer_confirmation"]))) {
     return fail("e2e.key_substitution", "the organisation's keys are not the ones the admin's code confirms");
   }
   return *recovery;
@@ -69,26 +74,30 @@ Result<RelayedDevice> redeemer_announce(DeviceProfile& redeemer, const crypto::O
   auto seen = fetch_code(redeemer, code.lookup(), roles);
   if (!seen) return Unexpected{seen.error()};
   if (!seen->issuer) return fail("e2e.code", "the code has no issuing device");
-  const auto transcript = crypto::pairing_transcript(roles.redeemer, redeemer.public_keys(), seen->issuer->keys);
+  const auto transcript =
+      crypto::pairing_transcript(roles.redeemer, redeemer.public_keys(), seen->issuer->keys);
   if (auto up = upload(redeemer, code, transcript); !up) return Unexpected{up.error()};
   return *seen->issuer;
 }
 
-Result<RelayedDevice> issuer_confirm(DeviceProfile& issuer, const crypto::OneTimeCode& code, const CodeRoles& roles) {
+Result<RelayedDevice> issuer_confirm(DeviceProfile& issuer, const crypto::OneTimeCode& code,
+                                     const CodeRoles& roles) {
   auto seen = fetch_code(issuer, code.lookup(), roles);
   if (!seen) return Unexpected{seen.error()};
   if (!seen->redeemer) return fail("e2e.code", "the code was not redeemed yet");
-  if (!confirms(code, roles.redeemer, seen->redeemer->keys, issuer.public_keys(), seen->redeemer_confirmation)) {
+  if (!confirms(code, roles.redeemer, seen->redeemer->keys, issuer.public_keys(),
+                seen->redeemer_confirmation)) {
     return fail("e2e.key_substitution", "the redeemer's keys are not the ones the code holder sent");
   }
   if (auto t = issuer.trust_confirmed(*seen->redeemer); !t) return Unexpected{t.error()};
-  const auto transcript = crypto::pairing_transcript(roles.issuer, issuer.public_keys(), seen->redeemer->keys);
+  const auto transcript =
+      crypto::pairing_transcript(roles.issuer, issuer.public_keys(), seen->redeemer->keys);
   if (auto up = upload(issuer, code, transcript); !up) return Unexpected{up.error()};
   return *seen->redeemer;
 }
 
-Result<void> redeemer_confirm(DeviceProfile& redeemer, const crypto::OneTimeCode& code, const CodeRoles& roles,
-                              const RelayedDevice& issuer) {
+Result<void> redeemer_confirm(DeviceProfile& redeemer, const crypto::OneTimeCode& code,
+                              const CodeRoles& roles, const RelayedDevice& issuer) {
   auto seen = fetch_code(redeemer, code.lookup(), roles);
   if (!seen) return Unexpected{seen.error()};
   // Verify against the keys learned in step 1 (the ones this device sealed its confirmation to).

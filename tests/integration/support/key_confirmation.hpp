@@ -36,8 +36,9 @@ Result<RelayedCode> fetch_code(DeviceProfile& me, const std::string& lookup, con
 
 // True when `confirmation` proves that someone holding `code` sent `sender`'s keys, under
 // `sender_role`, to `receiver`.
-bool confirms(const crypto::OneTimeCode& code, std::string_view sender_role, const crypto::DevicePublicKeys& sender,
-              const crypto::DevicePublicKeys& receiver, ByteView confirmation);
+bool confirms(const crypto::OneTimeCode& code, std::string_view sender_role,
+              const crypto::DevicePublicKeys& sender, const crypto::DevicePublicKeys& receiver,
+              ByteView confirmation);
 
 // The organisation's keys as an admin-issued supervisor code confirms them (docs/api.md).
 // LAYER GAP: this transcript is built only in backend/src/transcripts.cpp (org_transcript); no
@@ -46,12 +47,14 @@ bool confirms(const crypto::OneTimeCode& code, std::string_view sender_role, con
 Bytes org_transcript(std::string_view org_id, const crypto::X25519PublicKey& recovery);
 // Checks the organisation's recovery key in a supervisor's /v1/enroll response against the
 // admin's confirmation; returns the key to trust.
-Result<crypto::X25519PublicKey> check_org_keys(const crypto::OneTimeCode& code, const nlohmann::json& enrolled);
+Result<crypto::X25519PublicKey> check_org_keys(const crypto::OneTimeCode& code,
+                                               const nlohmann::json& enrolled);
 
 Result<RelayedDevice> redeemer_announce(DeviceProfile& redeemer, const crypto::OneTimeCode& code,
                                         const CodeRoles& roles);
-Result<RelayedDevice> issuer_confirm(DeviceProfile& issuer, const crypto::OneTimeCode& code, const CodeRoles& roles);
-Result<void> redeemer_confirm(DeviceProfile& redeemer, const crypto::OneTimeCode& code, const CodeRoles& roles,
-                              const RelayedDevice& issuer);
+Result<RelayedDevice> issuer_confirm(DeviceProfile& issuer, const crypto::OneTimeCode& code,
+                                     const CodeRoles& roles);
+Result<void> redeemer_confirm(DeviceProfile& redeemer, const crypto::OneTimeCode& code,
+                              const CodeRoles& roles, const RelayedDevice& issuer);
 
 }  // namespace sk::integration

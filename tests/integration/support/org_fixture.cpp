@@ -79,7 +79,8 @@ Result<void> vouch(DeviceProfile& voucher, DeviceProfile& to, const std::string&
 
 Org::Org() {
   const auto& dir = profiles_.path();
-  supervisor_ = must(enroll_supervisor(scenario_, scenario_.supervisor_code, dir / "supervisor.db"), "supervisor");
+  supervisor_ =
+      must(enroll_supervisor(scenario_, scenario_.supervisor_code, dir / "supervisor.db"), "supervisor");
 
   const auto contact_code = issue_code(*supervisor_, "/v1/enroll-codes", {{"role", "contact"}});
   contact_ = must(enroll_with(scenario_, contact_code, dir / "contact.db"), "contact enrolls");
@@ -102,7 +103,8 @@ Org::Org() {
 }
 
 void Org::refresh_case() {
-  for (auto* p : {supervisor_.get(), contact_.get(), youth_.get()}) must(p->refresh_case(case_id_), "refresh case");
+  for (auto* p : {supervisor_.get(), contact_.get(), youth_.get()})
+    must(p->refresh_case(case_id_), "refresh case");
 }
 
 }  // namespace sk::integration

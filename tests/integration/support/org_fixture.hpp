@@ -36,12 +36,15 @@ inline const CodeRoles kPairingCode{"contact", "youth"};
 
 // The supervisor enrolls with the admin's code and checks the organisation's recovery key
 // against the code's confirmation (e2e.key_substitution when it does not match).
-Result<std::unique_ptr<DeviceProfile>> enroll_supervisor(backend::test::Scenario& s, const std::string& code_text,
+Result<std::unique_ptr<DeviceProfile>> enroll_supervisor(backend::test::Scenario& s,
+                                                         const std::string& code_text,
                                                          const std::filesystem::path& db);
 // The device enrolls or redeems; the code's lookup is uploaded by the issuer beforehand.
-Result<std::unique_ptr<DeviceProfile>> enroll_with(backend::test::Scenario& s, const crypto::OneTimeCode& code,
+Result<std::unique_ptr<DeviceProfile>> enroll_with(backend::test::Scenario& s,
+                                                   const crypto::OneTimeCode& code,
                                                    const std::filesystem::path& db);
-Result<std::unique_ptr<DeviceProfile>> redeem_pairing(backend::test::Scenario& s, const crypto::OneTimeCode& code,
+Result<std::unique_ptr<DeviceProfile>> redeem_pairing(backend::test::Scenario& s,
+                                                      const crypto::OneTimeCode& code,
                                                       const std::filesystem::path& db);
 // Issues a fresh code from `issuer` (POST `path` with the lookup and `extra` members).
 crypto::OneTimeCode issue_code(DeviceProfile& issuer, const std::string& path, const nlohmann::json& extra,

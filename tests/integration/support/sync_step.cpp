@@ -13,7 +13,8 @@ namespace sk::integration {
 namespace {
 
 Error http_error(std::string_view what, const backend::test::HttpResult& r) {
-  return Error{"e2e.http", std::string(what) + ": " + std::to_string(r.status) + " " + r.body + r.transport_error};
+  return Error{"e2e.http",
+               std::string(what) + ": " + std::to_string(r.status) + " " + r.body + r.transport_error};
 }
 
 // The devices that may read `audience`: every trusted, unrevoked device of a member, the author's
@@ -50,13 +51,14 @@ Result<std::vector<crypto::DevicePublicKeys>> recipients_for(DeviceProfile& me, 
 
 // Why a fetched, opened event may not be stored: it must be exactly what its routing metadata
 // says, and its author must be allowed to write it in this case.
-std::optional<std::string> misplaced(const model::Event& e, const nlohmann::json& routed, const RelayedDevice& author,
-                                     const model::Case& c) {
+std::optional<std::string> misplaced(const model::Event& e, const nlohmann::json& routed,
+                                     const RelayedDevice& author, const model::Case& c) {
   if (e.id.str() != routed["event_id"].get<std::string>()) return "event id differs from the routed one";
   if (e.device.str() != author.device_id) return "author device differs from the sealing device";
   if (e.author.str() != author.principal_id) return "author principal does not own the sealing device";
   const auto audience = model::audience_of(e.kind());
-  if (!audience || model::to_string(*audience) != routed["audience"].get<std::string>()) return "audience differs";
+  if (!audience || model::to_string(*audience) != routed["audience"].get<std::string>())
+    return "audience differs";
   if (auto ok = model::check_author(e, c); !ok) return ok.error().message;
   return std::nullopt;
 }
@@ -67,7 +69,8 @@ struct Opened {
   std::string rejected;
 };
 
-Opened open_one(DeviceProfile& me, const model::Case& c, const std::string& case_id, const nlohmann::json& routed) {
+Opened open_one(DeviceProfile& me, const model::Case& c, const std::string& case_id,
+                const nlohmann::json& routed) {
   const std::string event_id = routed["event_id"].get<std::string>();
   const std::string audience = routed["audience"].get<std::string>();
   auto author = me.trusted(routed["author_device"].get<std::string>());
@@ -106,12 +109,13 @@ Bytes envelope_context(std::string_view case_id, std::string_view event_id, std:
 
 crypto::EnvelopeKind envelope_kind_for(std::string_view audience) {
   return audience == model::to_string(model::Audience::kTeam) ? crypto::EnvelopeKind::record
-                                                               : crypto::EnvelopeKind::chat;
+                                                              : crypto::EnvelopeKind::chat;
 }
 
 Result<Acknowledged> push_one(DeviceProfile& me, const store::EventRecord& record) {
   const auto audience = model::audience_from_string(record.audience);
-  if (!audience) return fail("e2e.bad_record", "event " + record.event_id + ": unknown audience " + record.audience);
+  if (!audience)
+    return fail("e2e.bad_record", "event " + record.event_id + ": unknown audience " + record.audience);
   auto c = case_of(me.store(), record.case_id);
   if (!c) return Unexpected{c.error()};
   auto recipients = recipients_for(me, *c, *audience);
@@ -126,10 +130,11 @@ Result<Acknowledged> push_one(DeviceProfile& me, const store::EventRecord& recor
                                envelope_context(record.case_id, record.event_id, record.audience),
                                as_bytes(*plaintext), me.cache());
   if (!envelope) return Unexpected{envelope.error()};
-  auto r = me.http().post(
-      "/v1/cases/" + record.case_id + "/events",
-      {{"event_id", record.event_id}, {"audience", record.audience}, {"envelope", base64url_encode(*envelope)}},
-      me.token());
+  auto r = me.http().post("/v1/cases/" + record.case_id + "/events",
+                          {{"event_id", record.event_id},
+                           {"audience", record.audience},
+                           {"envelope", base64url_encode(*envelope)}},
+                          me.token());
   if (r.status != 201 && r.status != 200) return Unexpected{http_error("append", r)};
   return Acknowledged{r.json["seq"].get<std::int64_t>(), r.json["received_at"].get<std::int64_t>(),
                       r.json.value("duplicate", false)};

@@ -43,13 +43,14 @@ Result<Acknowledged> push_one(DeviceProfile& me, const store::EventRecord& event
 Result<std::size_t> push_pending(DeviceProfile& me);
 
 struct PullReport {
-  std::size_t applied = 0;                 // opened, checked and stored
-  std::size_t not_for_me = 0;              // fetched but not sealed for this device
-  std::vector<std::string> rejected;       // "event-id: reason", for envelopes that failed checks
-  std::size_t fetched = 0;                 // envelopes the server returned
+  std::size_t applied = 0;            // opened, checked and stored
+  std::size_t not_for_me = 0;         // fetched but not sealed for this device
+  std::vector<std::string> rejected;  // "event-id: reason", for envelopes that failed checks
+  std::size_t fetched = 0;            // envelopes the server returned
 };
 // Pulls the case after the store's cursor. `wait_seconds` > 0 long-polls for the first page.
-Result<PullReport> pull(DeviceProfile& me, const std::string& case_id, int wait_seconds = 0, int page_limit = 100);
+Result<PullReport> pull(DeviceProfile& me, const std::string& case_id, int wait_seconds = 0,
+                        int page_limit = 100);
 
 // The model's view of the case as the store knows it (members from the stored case record).
 Result<model::Case> case_of(store::Store& store, const std::string& case_id);
