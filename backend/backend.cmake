@@ -26,6 +26,7 @@ add_library(sk_backend_core STATIC
   src/routes_enroll.cpp
   src/routes_mailbox.cpp
   src/serve.cpp
+  src/sqlite_audit.cpp
   src/sqlite_cases.cpp
   src/sqlite_storage.cpp
   src/transcripts.cpp)

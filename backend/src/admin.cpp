@@ -7,9 +7,8 @@
 #include <ctime>
 #include <iomanip>
 #include <iostream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "ids.hpp"
 #include "sk/core/encoding.hpp"
@@ -32,7 +31,8 @@ std::unique_ptr<SqliteStorage> open_store(const std::filesystem::path& data_dir)
   }
   auto s = SqliteStorage::open(data_dir);
   if (!s) {
-    std::cerr << "error: " << s.error().message << " (" << SqliteStorage::database_path(data_dir).string() << ")\n";
+    std::cerr << "error: " << s.error().message << " (" << SqliteStorage::database_path(data_dir).string()
+              << ")\n";
     return nullptr;
   }
   return std::move(*s);
@@ -68,11 +68,13 @@ bool issue_and_print(SqliteStorage& store, const Org& org, Role role, int hours)
     std::cerr << "error: " << r.error().message << " Try again.\n";
     return false;
   }
-  if (auto r = store.audit({now, "enroll_code", org.id, "", "", "admin, role " + std::string(role_name(role))}); !r) {
+  if (auto r =
+          store.audit({now, "enroll_code", org.id, "", "", "admin, role " + std::string(role_name(role))});
+      !r) {
     std::cerr << "warning: the audit log could not be written\n";
   }
-  std::cout << "Enrollment code (" << role_name(role) << ", valid " << hours << " h, single use): " << code.display()
-            << "\n";
+  std::cout << "Enrollment code (" << role_name(role) << ", valid " << hours
+            << " h, single use): " << code.display() << "\n";
   return true;
 }
 
@@ -110,8 +112,9 @@ int init(const std::filesystem::path& data_dir, const std::string& org_name,
     std::cerr << "error: " << org.error().message << "\n";
     return 1;
   }
-  std::string file = "# Spillkontakt organisation recovery key. Keep it OFFLINE (printed or on a removable\n"
-                     "# disk in a safe). Whoever holds it can read the team data of every case.\n";
+  std::string file =
+      "# Spillkontakt organisation recovery key. Keep it OFFLINE (printed or on a removable\n"
+      "# disk in a safe). Whoever holds it can read the team data of every case.\n";
   file += "org_id = \"" + org->id + "\"\n";
   file += "x25519_public = \"" + base64url_encode(pub.view()) + "\"\n";
   file += "x25519_secret = \"" + base64url_encode(secret.view()) + "\"\n";
@@ -135,7 +138,8 @@ int enroll_code(const std::filesystem::path& data_dir, const std::string& role_t
                 const std::optional<std::string>& org_id, int expires_in_hours) {
   const auto role = parse_role(role_text);
   if (!role || *role == Role::youth) {
-    std::cerr << "error: --role must be supervisor or contact (youth join through a contact's pairing code)\n";
+    std::cerr
+        << "error: --role must be supervisor or contact (youth join through a contact's pairing code)\n";
     return 2;
   }
   if (expires_in_hours < 1 || expires_in_hours > 24 * 30) {
@@ -158,7 +162,8 @@ int enroll_code(const std::filesystem::path& data_dir, const std::string& role_t
     org = &orgs->front();
   }
   if (org == nullptr) {
-    std::cerr << "error: no such organisation" << (orgs->size() > 1 ? "; pass --org ID" : "; run admin init") << "\n";
+    std::cerr << "error: no such organisation" << (orgs->size() > 1 ? "; pass --org ID" : "; run admin init")
+              << "\n";
     return 1;
   }
   return issue_and_print(*store, *org, *role, expires_in_hours) ? 0 : 1;
@@ -173,8 +178,9 @@ int devices(const std::filesystem::path& data_dir) {
     return 1;
   }
   for (const auto& d : *list) {
-    std::cout << nlohmann::json{{"device_id", d.id}, {"principal_id", d.principal_id}, {"org_id", d.org_id},
-                                {"role", role_name(d.role)}, {"name", d.name}, {"created_at", d.created_at},
+    std::cout << nlohmann::json{{"device_id", d.id},   {"principal_id", d.principal_id},
+                                {"org_id", d.org_id},  {"role", role_name(d.role)},
+                                {"name", d.name},      {"created_at", d.created_at},
                                 {"revoked", d.revoked}}
                      .dump()
               << "\n";
@@ -217,8 +223,12 @@ int audit(const std::filesystem::path& data_dir, const std::string& since) {
     return 1;
   }
   for (const auto& e : *entries) {
-    std::cout << nlohmann::json{{"at", e.at}, {"kind", e.kind}, {"org_id", e.org_id}, {"principal_id", e.principal_id},
-                                {"device_id", e.device_id}, {"detail", e.detail}}
+    std::cout << nlohmann::json{{"at", e.at},
+                                {"kind", e.kind},
+                                {"org_id", e.org_id},
+                                {"principal_id", e.principal_id},
+                                {"device_id", e.device_id},
+                                {"detail", e.detail}}
                      .dump()
               << "\n";
   }

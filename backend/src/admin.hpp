@@ -15,8 +15,8 @@ namespace sk::backend::admin {
 int init(const std::filesystem::path& data_dir, const std::string& org_name,
          const std::filesystem::path& recovery_key_out);
 // Prints a one-time enrollment code for a supervisor or a contact.
-int enroll_code(const std::filesystem::path& data_dir, const std::string& role, const std::optional<std::string>& org_id,
-                int expires_in_hours);
+int enroll_code(const std::filesystem::path& data_dir, const std::string& role,
+                const std::optional<std::string>& org_id, int expires_in_hours);
 int devices(const std::filesystem::path& data_dir);
 int revoke(const std::filesystem::path& data_dir, const std::string& device_id);
 // `since`: Unix seconds, or an ISO date "2026-11-23" / time "2026-11-23T08:00:00Z" (UTC).

@@ -3,11 +3,10 @@
 // Handlers validate, authorise, make one storage (or writer) call and answer via `respond`.
 
 #include <atomic>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "append_writer.hpp"
 #include "authenticator.hpp"
@@ -46,15 +45,16 @@ struct ApiContext {
 
 struct Call {
   Request request;
-  std::optional<Caller> caller;       // set on authenticated routes
-  std::vector<std::string> params;    // the {…} segments of the route pattern, in order
+  std::optional<Caller> caller;     // set on authenticated routes
+  std::vector<std::string> params;  // the {…} segments of the route pattern, in order
   Respond respond;
 };
 
 // Helpers shared by the route files (routes_common.cpp).
 namespace route_util {
 // The case if the caller may see it at all (same org, and a member or a supervisor).
-std::optional<CaseInfo> visible_case(ApiContext& ctx, const Caller& caller, const std::string& case_id, Response* error);
+std::optional<CaseInfo> visible_case(ApiContext& ctx, const Caller& caller, const std::string& case_id,
+                                     Response* error);
 AudienceMask readable(const CaseInfo& c, const Caller& caller);
 bool may_post(const CaseInfo& c, const Caller& caller, Audience audience);
 nlohmann::json device_json(const Device& d);

@@ -8,7 +8,9 @@ namespace sk::backend {
 AppendWriter::AppendWriter(Storage& storage, OnCommit on_commit)
     : storage_(storage), on_commit_(std::move(on_commit)), thread_([this] { run(); }) {}
 
-AppendWriter::~AppendWriter() { close(); }
+AppendWriter::~AppendWriter() {
+  close();
+}
 
 bool AppendWriter::submit(AppendRequest request, Done done) {
   {

@@ -44,12 +44,14 @@ std::string Authenticator::challenge(const std::string& device_id) {
   return nonce;
 }
 
-Result<IssuedToken> Authenticator::issue(const std::string& device_id, const std::string& nonce, ByteView signature) {
+Result<IssuedToken> Authenticator::issue(const std::string& device_id, const std::string& nonce,
+                                         ByteView signature) {
   {
     std::lock_guard lock(mutex_);
     auto it = challenges_.find(nonce);
     if (it == challenges_.end()) return sk::fail("unauthorized", "Unknown challenge.");
-    const bool valid = it->second.device_id == device_id && it->second.expires > std::chrono::steady_clock::now();
+    const bool valid =
+        it->second.device_id == device_id && it->second.expires > std::chrono::steady_clock::now();
     challenges_.erase(it);  // single use, even when the attempt fails
     if (!valid) return sk::fail("unauthorized", "Unknown challenge.");
   }
@@ -64,7 +66,8 @@ Result<IssuedToken> Authenticator::issue(const std::string& device_id, const std
     return sk::fail("unauthorized", "Bad signature.");
   }
   const auto token = random_bytes(kTokenBytes);
-  const auto expires_at = now_ms() + std::chrono::duration_cast<std::chrono::milliseconds>(token_ttl_).count();
+  const auto expires_at =
+      now_ms() + std::chrono::duration_cast<std::chrono::milliseconds>(token_ttl_).count();
   if (auto stored = storage_.store_token(token_hash(token), device_id, expires_at); !stored) {
     return sk::fail(stored.error().code, stored.error().message);
   }

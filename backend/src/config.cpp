@@ -1,11 +1,10 @@
 #include "config.hpp"
 
 #include <arpa/inet.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <charconv>
-
-#include <toml++/toml.h>
 
 namespace sk::backend {
 
@@ -31,12 +30,23 @@ Result<void> load_config_file(const std::filesystem::path& file, ServeConfig& c)
                                           std::string(e.description()));
   }
   for (const auto& [key, value] : t) {
-    static constexpr std::string_view kKnown[] = {
-        "listen", "data", "tls_cert", "tls_key", "insecure_http", "port_file", "log_level", "token_ttl_seconds",
-        "read_timeout_seconds", "device_rate_per_second", "device_burst",
-        "ip_rate_per_second", "ip_burst", "lookup_attempts_per_hour"};
+    static constexpr std::string_view kKnown[] = {"listen",
+                                                  "data",
+                                                  "tls_cert",
+                                                  "tls_key",
+                                                  "insecure_http",
+                                                  "port_file",
+                                                  "log_level",
+                                                  "token_ttl_seconds",
+                                                  "read_timeout_seconds",
+                                                  "device_rate_per_second",
+                                                  "device_burst",
+                                                  "ip_rate_per_second",
+                                                  "ip_burst",
+                                                  "lookup_attempts_per_hour"};
     if (std::find(std::begin(kKnown), std::end(kKnown), key.str()) == std::end(kKnown)) {
-      return sk::fail("config.unknown_key", "Unknown key in the configuration file: " + std::string(key.str()));
+      return sk::fail("config.unknown_key",
+                      "Unknown key in the configuration file: " + std::string(key.str()));
     }
   }
   read(t, "listen", c.listen);
@@ -63,7 +73,8 @@ Result<Endpoint> parse_endpoint(const std::string& listen) {
   }
   Endpoint e;
   e.host = listen.substr(0, colon);
-  if (e.host.size() >= 2 && e.host.front() == '[' && e.host.back() == ']') e.host = e.host.substr(1, e.host.size() - 2);
+  if (e.host.size() >= 2 && e.host.front() == '[' && e.host.back() == ']')
+    e.host = e.host.substr(1, e.host.size() - 2);
   const auto port = std::string_view(listen).substr(colon + 1);
   unsigned value = 0;
   auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
@@ -95,7 +106,8 @@ Result<void> check_transport(const ServeConfig& c, const Endpoint& e) {
     if (!is_loopback(e.host)) {
       return sk::fail("config.insecure_http",
                       "--insecure-http is only allowed on a loopback address (127.0.0.0/8 or ::1); "
-                      "use --tls-cert and --tls-key to listen on " + e.host);
+                      "use --tls-cert and --tls-key to listen on " +
+                          e.host);
     }
     return {};
   }

@@ -17,16 +17,17 @@ struct ServeConfig {
   std::filesystem::path tls_cert;
   std::filesystem::path tls_key;
   bool insecure_http = false;
-  std::filesystem::path port_file;          // written with the bound port once listening
+  std::filesystem::path port_file;  // written with the bound port once listening
   std::string log_level = "info";
 
   int token_ttl_seconds = 900;
-  int read_timeout_seconds = 15;            // a whole request (and keep-alive idle time before it) must arrive within it
-  double device_rate_per_second = 200;      // 0 disables
+  int read_timeout_seconds =
+      15;  // a whole request (and keep-alive idle time before it) must arrive within it
+  double device_rate_per_second = 200;  // 0 disables
   double device_burst = 400;
-  double ip_rate_per_second = 20;           // unauthenticated routes
+  double ip_rate_per_second = 20;  // unauthenticated routes
   double ip_burst = 100;
-  double lookup_attempts_per_hour = 10;     // redeem/enroll attempts per lookup id
+  double lookup_attempts_per_hour = 10;  // redeem/enroll attempts per lookup id
 };
 
 // Reads the TOML file into `config` (keys absent from the file keep their value).

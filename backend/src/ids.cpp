@@ -14,12 +14,18 @@ constexpr std::size_t kIdBytes = 16;
 constexpr std::size_t kIdChars = 22;  // base64url of 16 bytes, unpadded
 constexpr std::string_view kCrockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-bool is_hex_lower(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
+bool is_hex_lower(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+}
 }  // namespace
 
-std::string new_id() { return base64url_encode(random_bytes(kIdBytes)); }
+std::string new_id() {
+  return base64url_encode(random_bytes(kIdBytes));
+}
 
-bool is_id(std::string_view s) { return s.size() == kIdChars && base64url_decode(s).has_value(); }
+bool is_id(std::string_view s) {
+  return s.size() == kIdChars && base64url_decode(s).has_value();
+}
 
 bool is_uuid(std::string_view s) {
   if (s.size() != 36) return false;
@@ -45,9 +51,12 @@ std::int64_t now_ms() {
 
 std::string_view role_name(Role r) {
   switch (r) {
-    case Role::youth: return "youth";
-    case Role::contact: return "contact";
-    case Role::supervisor: return "supervisor";
+    case Role::youth:
+      return "youth";
+    case Role::contact:
+      return "contact";
+    case Role::supervisor:
+      return "supervisor";
   }
   return "youth";
 }
@@ -61,9 +70,12 @@ std::optional<Role> parse_role(std::string_view s) {
 
 std::string_view audience_name(Audience a) {
   switch (a) {
-    case Audience::case_members: return "case";
-    case Audience::team: return "team";
-    case Audience::youth_consented: return "youth_consented";
+    case Audience::case_members:
+      return "case";
+    case Audience::team:
+      return "team";
+    case Audience::youth_consented:
+      return "youth_consented";
   }
   return "case";
 }

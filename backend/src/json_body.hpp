@@ -4,11 +4,10 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "sk/core/bytes.hpp"
 
@@ -17,7 +16,8 @@ namespace sk::backend {
 class JsonBody {
  public:
   // Parses `text`; fails on invalid UTF-8 or JSON, a non-object, or a member not in `allowed`.
-  static std::optional<JsonBody> parse(std::string_view text, std::initializer_list<std::string_view> allowed);
+  static std::optional<JsonBody> parse(std::string_view text,
+                                       std::initializer_list<std::string_view> allowed);
 
   // Strings must be valid UTF-8 and 1..max_chars bytes long (an empty string is malformed).
   std::string string(std::string_view key, std::size_t max_chars);
@@ -26,7 +26,8 @@ class JsonBody {
   Bytes base64(std::string_view key, std::size_t min_bytes, std::size_t max_bytes);
   // Empty when absent or null.
   Bytes optional_base64(std::string_view key, std::size_t min_bytes, std::size_t max_bytes);
-  std::int64_t integer(std::string_view key, std::int64_t min, std::int64_t max, std::optional<std::int64_t> fallback);
+  std::int64_t integer(std::string_view key, std::int64_t min, std::int64_t max,
+                       std::optional<std::int64_t> fallback);
   bool boolean(std::string_view key);
 
   bool ok() const { return ok_; }

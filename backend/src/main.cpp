@@ -1,9 +1,8 @@
 // spillkontakt-backend: `serve` runs the server; `admin ...` manages an organisation's data
 // directory (docs/backend.md).
+#include <CLI/CLI.hpp>
 #include <iostream>
 #include <optional>
-
-#include <CLI/CLI.hpp>
 
 #include "admin.hpp"
 #include "config.hpp"
@@ -28,7 +27,8 @@ struct ServeFlags {
 sk::Result<sk::backend::ServeConfig> build_config(const ServeFlags& f) {
   sk::backend::ServeConfig c;
   if (!f.config_file.empty()) {
-    if (auto r = sk::backend::load_config_file(f.config_file, c); !r) return sk::fail(r.error().code, r.error().message);
+    if (auto r = sk::backend::load_config_file(f.config_file, c); !r)
+      return sk::fail(r.error().code, r.error().message);
   }
   if (f.listen) c.listen = *f.listen;
   if (f.data) c.data_dir = *f.data;
@@ -59,7 +59,8 @@ int main(int argc, char** argv) {
   serve->add_option("--port-file", sf.port_file, "Write the bound port to this file once listening");
   serve->add_option("--log-level", sf.log_level, "trace, debug, info, warn, error");
   serve->add_option("--token-ttl-seconds", sf.token_ttl_seconds, "Bearer token lifetime (default 900)");
-  serve->add_option("--read-timeout-seconds", sf.read_timeout_seconds, "Deadline for a whole request (default 15)");
+  serve->add_option("--read-timeout-seconds", sf.read_timeout_seconds,
+                    "Deadline for a whole request (default 15)");
 
   auto* admin = app.add_subcommand("admin", "Manage the organisation in a data directory");
   admin->require_subcommand(1);
@@ -68,7 +69,8 @@ int main(int argc, char** argv) {
 
   std::string org_name;
   std::string recovery_out;
-  auto* init = admin->add_subcommand("init", "Create an organisation, its recovery key and a supervisor code");
+  auto* init =
+      admin->add_subcommand("init", "Create an organisation, its recovery key and a supervisor code");
   add_data(init);
   init->add_option("--org", org_name, "Organisation name")->required();
   init->add_option("--recovery-key-out", recovery_out,

@@ -28,10 +28,11 @@ std::string Metrics::render() const {
   out += "# TYPE sk_http_request_duration_seconds histogram\n";
   for (const auto& [route, h] : latency_) {
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
-      out += fmt::format("sk_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n", route, kBuckets[i],
-                         h.counts[i]);
+      out += fmt::format("sk_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n", route,
+                         kBuckets[i], h.counts[i]);
     }
-    out += fmt::format("sk_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n", route, h.count);
+    out += fmt::format("sk_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n", route,
+                       h.count);
     out += fmt::format("sk_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n", route, h.sum);
     out += fmt::format("sk_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", route, h.count);
   }

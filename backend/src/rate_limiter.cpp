@@ -5,7 +5,8 @@
 
 namespace sk::backend {
 
-RateLimiter::RateLimiter(double per_second, double burst) : per_second_(per_second), burst_(std::max(1.0, burst)) {}
+RateLimiter::RateLimiter(double per_second, double burst)
+    : per_second_(per_second), burst_(std::max(1.0, burst)) {}
 
 bool RateLimiter::allow(const std::string& key, int* retry_after_seconds) {
   if (per_second_ <= 0) return true;

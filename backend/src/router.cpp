@@ -1,10 +1,10 @@
 #include "router.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <array>
 #include <chrono>
-
-#include <spdlog/spdlog.h>
 
 namespace sk::backend {
 
@@ -102,7 +102,8 @@ void Router::handle(Request request, Respond respond) {
       break;
     }
   }
-  const std::string label = route ? std::string(route->method) + " " + std::string(route->pattern) : "unmatched";
+  const std::string label =
+      route ? std::string(route->method) + " " + std::string(route->pattern) : "unmatched";
   const bool long_poll = route != nullptr && route->long_poll;
   // Metrics wrap the answer, wherever and whenever it is given.
   Respond answer = [this, label, long_poll, started, respond = std::move(respond)](Response r) {
@@ -115,7 +116,8 @@ void Router::handle(Request request, Respond respond) {
   Call call{std::move(request), std::nullopt, std::move(params), answer};
   try {
     if (ctx_.stopping && route->handler != healthz) return answer(errors::unavailable());
-    if ((call.request.method == "POST" || call.request.method == "PUT") && !is_json(call.request.content_type)) {
+    if ((call.request.method == "POST" || call.request.method == "PUT") &&
+        !is_json(call.request.content_type)) {
       return answer(errors::unsupported_media_type());
     }
     int retry = 1;
@@ -126,7 +128,8 @@ void Router::handle(Request request, Respond respond) {
       auto caller = ctx_.auth.authenticate(call.request.authorization);
       if (!caller) return answer(errors::unavailable());
       if (!caller->has_value()) return answer(errors::unauthorized());
-      if (!ctx_.device_limiter.allow((*caller)->device_id, &retry)) return answer(errors::rate_limited(retry));
+      if (!ctx_.device_limiter.allow((*caller)->device_id, &retry))
+        return answer(errors::rate_limited(retry));
       call.caller = std::move(**caller);
     }
     route->handler(ctx_, std::move(call));

@@ -32,7 +32,8 @@ void auth_token(ApiContext& ctx, Call call) {
     if (issued.error().code == "unauthorized") return call.respond(errors::unauthorized());
     return call.respond(errors::unavailable());
   }
-  route_util::audit(ctx, "token", issued->caller.org_id, issued->caller.principal_id, issued->caller.device_id);
+  route_util::audit(ctx, "token", issued->caller.org_id, issued->caller.principal_id,
+                    issued->caller.device_id);
   const nlohmann::json out = {{"token", issued->token}, {"expires_in", issued->expires_in}};
   call.respond(json_response(200, out.dump()));
 }
@@ -67,7 +68,8 @@ void revoke_device(ApiContext& ctx, Call call) {
   if (!own && caller.role != Role::supervisor) return call.respond(errors::forbidden());
   auto revoked = ctx.storage.revoke_device(device_id, now_ms());
   if (failed(revoked, call)) return;
-  route_util::audit(ctx, "revoke", caller.org_id, (*found)->principal_id, device_id, "by device " + caller.device_id);
+  route_util::audit(ctx, "revoke", caller.org_id, (*found)->principal_id, device_id,
+                    "by device " + caller.device_id);
   const nlohmann::json out = {{"device_id", device_id}, {"revoked", true}};
   call.respond(json_response(200, out.dump()));
 }

@@ -37,8 +37,10 @@ void create_case(ApiContext& ctx, Call call) {
   code.expires_at = now + ttl * 1000;
   auto case_id = ctx.storage.create_case(code, now);
   if (failed(case_id, call)) return;
-  route_util::audit(ctx, "case_created", caller.org_id, caller.principal_id, caller.device_id, "case " + *case_id);
-  const nlohmann::json out = {{"case_id", *case_id}, {"lookup", code.lookup}, {"expires_at", code.expires_at}};
+  route_util::audit(ctx, "case_created", caller.org_id, caller.principal_id, caller.device_id,
+                    "case " + *case_id);
+  const nlohmann::json out = {
+      {"case_id", *case_id}, {"lookup", code.lookup}, {"expires_at", code.expires_at}};
   call.respond(json_response(201, out.dump()));
 }
 
@@ -81,7 +83,8 @@ void set_consent(ApiContext& ctx, Call call) {
   if (failed(ctx.storage.set_consent(c->id, consent), call)) return;
   route_util::audit(ctx, "consent", caller.org_id, caller.principal_id, caller.device_id,
                     "case " + c->id + (consent ? " on" : " off"));
-  call.respond(json_response(200, nlohmann::json{{"case_id", c->id}, {"supervisors_may_read", consent}}.dump()));
+  call.respond(
+      json_response(200, nlohmann::json{{"case_id", c->id}, {"supervisors_may_read", consent}}.dump()));
 }
 
 void key_directory(ApiContext& ctx, Call call) {

@@ -1,6 +1,6 @@
-#include <algorithm>
-
 #include <spdlog/spdlog.h>
+
+#include <algorithm>
 
 #include "api_context.hpp"
 #include "ids.hpp"
@@ -22,15 +22,16 @@ std::optional<CaseInfo> visible_case(ApiContext& ctx, const Caller& caller, cons
   if (c.org_id != caller.org_id) return std::nullopt;  // other organisations: as if it did not exist
   const bool member = caller.role == Role::supervisor ||
                       (caller.role == Role::youth && c.youth_principal == caller.principal_id) ||
-                      (caller.role == Role::contact &&
-                       std::find(c.contacts.begin(), c.contacts.end(), caller.principal_id) != c.contacts.end());
+                      (caller.role == Role::contact && std::find(c.contacts.begin(), c.contacts.end(),
+                                                                 caller.principal_id) != c.contacts.end());
   if (!member) return std::nullopt;
   return c;
 }
 
 AudienceMask readable(const CaseInfo& c, const Caller& caller) {
   switch (caller.role) {
-    case Role::youth: return audience_bit(Audience::case_members) | audience_bit(Audience::youth_consented);
+    case Role::youth:
+      return audience_bit(Audience::case_members) | audience_bit(Audience::youth_consented);
     case Role::contact:
       return audience_bit(Audience::case_members) | audience_bit(Audience::team) |
              audience_bit(Audience::youth_consented);
@@ -42,7 +43,8 @@ AudienceMask readable(const CaseInfo& c, const Caller& caller) {
 
 bool may_post(const CaseInfo& c, const Caller& caller, Audience audience) {
   if (caller.role == Role::supervisor) return audience == Audience::team;
-  if (caller.role == Role::youth) return audience != Audience::team && (readable(c, caller) & audience_bit(audience));
+  if (caller.role == Role::youth)
+    return audience != Audience::team && (readable(c, caller) & audience_bit(audience));
   return true;  // contacts of the case read and write every audience
 }
 

@@ -19,16 +19,20 @@ constexpr std::int64_t kMaxCodeTtl = 30 * 24 * 3600;
 
 std::string_view state_name(CodeState s) {
   switch (s) {
-    case CodeState::pending: return "pending";
-    case CodeState::used: return "used";
-    case CodeState::expired: return "expired";
+    case CodeState::pending:
+      return "pending";
+    case CodeState::used:
+      return "used";
+    case CodeState::expired:
+      return "expired";
   }
   return "pending";
 }
 
 // Shared by /v1/enroll and /v1/pairing/redeem.
 void redeem(ApiContext& ctx, Call call, CodeKind kind) {
-  auto body = JsonBody::parse(call.request.body, {"lookup", "ed25519", "x25519", "confirmation", "device_name"});
+  auto body =
+      JsonBody::parse(call.request.body, {"lookup", "ed25519", "x25519", "confirmation", "device_name"});
   if (!body) return call.respond(errors::bad_json());
   Redemption r;
   r.lookup = body->string("lookup", 16);
@@ -49,24 +53,31 @@ void redeem(ApiContext& ctx, Call call, CodeKind kind) {
 
   nlohmann::json issuer = {{"device_id", nullptr}, {"ed25519", nullptr}, {"x25519", nullptr}};
   if (done->issuer_device) issuer = route_util::device_json(*done->issuer_device);
-  nlohmann::json out = {{"org_id", done->org_id},
-                        {"principal_id", done->principal_id},
-                        {"device_id", done->device_id},
-                        {"role", role_name(done->role)},
-                        {"org", {{"name", (*org)->name}, {"recovery_x25519", base64url_encode((*org)->recovery_x25519)}}},
-                        {"issuer", issuer},
-                        {"issuer_confirmation", nullptr}};
-  if (!done->issuer_confirmation.empty()) out["issuer_confirmation"] = base64url_encode(done->issuer_confirmation);
+  nlohmann::json out = {
+      {"org_id", done->org_id},
+      {"principal_id", done->principal_id},
+      {"device_id", done->device_id},
+      {"role", role_name(done->role)},
+      {"org", {{"name", (*org)->name}, {"recovery_x25519", base64url_encode((*org)->recovery_x25519)}}},
+      {"issuer", issuer},
+      {"issuer_confirmation", nullptr}};
+  if (!done->issuer_confirmation.empty())
+    out["issuer_confirmation"] = base64url_encode(done->issuer_confirmation);
   if (kind == CodeKind::pair) out["case_id"] = done->case_id;
-  route_util::audit(ctx, kind == CodeKind::pair ? "pair" : "enroll", done->org_id, done->principal_id, done->device_id,
-                    kind == CodeKind::pair ? "case " + done->case_id : "role " + std::string(role_name(done->role)));
+  route_util::audit(
+      ctx, kind == CodeKind::pair ? "pair" : "enroll", done->org_id, done->principal_id, done->device_id,
+      kind == CodeKind::pair ? "case " + done->case_id : "role " + std::string(role_name(done->role)));
   call.respond(json_response(201, out.dump()));
 }
 
 }  // namespace
 
-void enroll(ApiContext& ctx, Call call) { redeem(ctx, std::move(call), CodeKind::enroll); }
-void redeem_pairing(ApiContext& ctx, Call call) { redeem(ctx, std::move(call), CodeKind::pair); }
+void enroll(ApiContext& ctx, Call call) {
+  redeem(ctx, std::move(call), CodeKind::enroll);
+}
+void redeem_pairing(ApiContext& ctx, Call call) {
+  redeem(ctx, std::move(call), CodeKind::pair);
+}
 
 void issue_enroll_code(ApiContext& ctx, Call call) {
   const auto& caller = *call.caller;
@@ -107,16 +118,19 @@ void code_status(ApiContext& ctx, Call call) {
     j["principal_id"] = d->principal_id;
     return j;
   };
-  auto blob = [](const Bytes& b) -> nlohmann::json { return b.empty() ? nlohmann::json() : nlohmann::json(base64url_encode(b)); };
-  const nlohmann::json out = {{"lookup", lookup},
-                              {"kind", st->kind == CodeKind::pair ? "pair" : "enroll"},
-                              {"status", state_name(st->state)},
-                              {"you_are", party == CodeParty::issuer ? "issuer" : "redeemer"},
-                              {"case_id", st->case_id.empty() ? nlohmann::json() : nlohmann::json(st->case_id)},
-                              {"issuer", device(st->issuer)},
-                              {"issuer_confirmation", blob(st->issuer_confirmation)},
-                              {"redeemer", device(st->redeemer)},
-                              {"redeemer_confirmation", blob(st->redeemer_confirmation)}};
+  auto blob = [](const Bytes& b) -> nlohmann::json {
+    return b.empty() ? nlohmann::json() : nlohmann::json(base64url_encode(b));
+  };
+  const nlohmann::json out = {
+      {"lookup", lookup},
+      {"kind", st->kind == CodeKind::pair ? "pair" : "enroll"},
+      {"status", state_name(st->state)},
+      {"you_are", party == CodeParty::issuer ? "issuer" : "redeemer"},
+      {"case_id", st->case_id.empty() ? nlohmann::json() : nlohmann::json(st->case_id)},
+      {"issuer", device(st->issuer)},
+      {"issuer_confirmation", blob(st->issuer_confirmation)},
+      {"redeemer", device(st->redeemer)},
+      {"redeemer_confirmation", blob(st->redeemer_confirmation)}};
   call.respond(json_response(200, out.dump()));
 }
 

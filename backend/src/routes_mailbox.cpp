@@ -28,7 +28,8 @@ struct FetchQuery {
 bool parse_number(std::string_view text, std::int64_t min, std::int64_t max, std::int64_t& out) {
   std::int64_t v = 0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc{} || ptr != text.data() + text.size() || text.empty() || v < min || v > max) return false;
+  if (ec != std::errc{} || ptr != text.data() + text.size() || text.empty() || v < min || v > max)
+    return false;
   out = v;
   return true;
 }
@@ -71,7 +72,8 @@ Response page_response(const std::vector<StoredEvent>& events, const FetchQuery&
   std::size_t bytes = 0;
   bool more = false;
   for (const auto& e : events) {
-    if (list.size() == static_cast<std::size_t>(q.limit) || (bytes > 0 && bytes + e.envelope.size() > kMaxPageBytes)) {
+    if (list.size() == static_cast<std::size_t>(q.limit) ||
+        (bytes > 0 && bytes + e.envelope.size() > kMaxPageBytes)) {
       more = true;
       break;
     }
@@ -102,7 +104,8 @@ struct LongPoll : std::enable_shared_from_this<LongPoll> {
     auto events = ctx.storage.fetch_events(case_id, query.after, mask, query.limit + 1);
     if (!events) return call.respond(errors::unavailable());
     const auto now = std::chrono::steady_clock::now();
-    if (!events->empty() || now >= deadline || ctx.stopping) return call.respond(page_response(*events, query));
+    if (!events->empty() || now >= deadline || ctx.stopping)
+      return call.respond(page_response(*events, query));
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
     ctx.hub.park(case_id, version, left, [self = shared_from_this()] { self->step(); });
   }
@@ -139,11 +142,13 @@ void append_event(ApiContext& ctx, Call call) {
   auto respond = call.respond;
   const bool queued = ctx.writer.submit(std::move(a), [&ctx, respond](Result<AppendAck> ack) {
     if (!ack) {
-      if (ack.error().code == "conflict") return respond(errors::conflict("This event id is used in another case."));
+      if (ack.error().code == "conflict")
+        return respond(errors::conflict("This event id is used in another case."));
       return respond(errors::unavailable());
     }
     if (!ack->duplicate) ctx.metrics.add_appends(1);
-    const nlohmann::json out = {{"seq", ack->seq}, {"received_at", ack->received_at}, {"duplicate", ack->duplicate}};
+    const nlohmann::json out = {
+        {"seq", ack->seq}, {"received_at", ack->received_at}, {"duplicate", ack->duplicate}};
     respond(json_response(ack->duplicate ? 200 : 201, out.dump()));
   });
   if (!queued) call.respond(errors::unavailable());

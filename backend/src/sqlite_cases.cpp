@@ -75,12 +75,17 @@ Result<std::vector<CaseInfo>> SqliteStorage::list_cases(const Caller& caller) {
     std::lock_guard lock(mutex_);
     std::string sql;
     switch (caller.role) {
-      case Role::supervisor: sql = "SELECT id FROM cases WHERE org_id = ?1 ORDER BY created_at"; break;
-      case Role::contact:
-        sql = "SELECT c.id FROM cases c JOIN case_contacts m ON m.case_id = c.id "
-              "WHERE m.principal_id = ?2 AND c.org_id = ?1 ORDER BY c.created_at";
+      case Role::supervisor:
+        sql = "SELECT id FROM cases WHERE org_id = ?1 ORDER BY created_at";
         break;
-      case Role::youth: sql = "SELECT id FROM cases WHERE youth_principal = ?2 AND org_id = ?1"; break;
+      case Role::contact:
+        sql =
+            "SELECT c.id FROM cases c JOIN case_contacts m ON m.case_id = c.id "
+            "WHERE m.principal_id = ?2 AND c.org_id = ?1 ORDER BY c.created_at";
+        break;
+      case Role::youth:
+        sql = "SELECT id FROM cases WHERE youth_principal = ?2 AND org_id = ?1";
+        break;
     }
     SQLite::Statement s(*main_, sql);
     s.bind(1, caller.org_id);
@@ -121,9 +126,11 @@ Result<std::vector<KeyDirectoryMember>> SqliteStorage::key_directory(const CaseI
   return storage_guard([&]() -> Result<std::vector<KeyDirectoryMember>> {
     std::lock_guard lock(mutex_);
     std::vector<KeyDirectoryMember> out;
-    if (!c.youth_principal.empty()) out.push_back({c.youth_principal, Role::youth, load_devices_of(c.youth_principal)});
+    if (!c.youth_principal.empty())
+      out.push_back({c.youth_principal, Role::youth, load_devices_of(c.youth_principal)});
     for (const auto& p : c.contacts) out.push_back({p, Role::contact, load_devices_of(p)});
-    SQLite::Statement s(*main_, "SELECT id FROM principals WHERE org_id = ? AND role = 'supervisor' ORDER BY created_at");
+    SQLite::Statement s(
+        *main_, "SELECT id FROM principals WHERE org_id = ? AND role = 'supervisor' ORDER BY created_at");
     s.bind(1, c.org_id);
     std::vector<std::string> supervisors;
     while (s.executeStep()) supervisors.push_back(s.getColumn(0).getString());
@@ -191,7 +198,7 @@ std::vector<Result<AppendAck>> SqliteStorage::append_batch(std::span<const Appen
 }
 
 Result<std::vector<StoredEvent>> SqliteStorage::fetch_events(const std::string& case_id, std::int64_t after,
-                                                            AudienceMask visible, int limit) {
+                                                             AudienceMask visible, int limit) {
   return storage_guard([&]() -> Result<std::vector<StoredEvent>> {
     std::lock_guard lock(mutex_);
     auto& s = *fetch_stmt_;

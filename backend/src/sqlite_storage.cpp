@@ -1,8 +1,8 @@
 #include "sqlite_storage.hpp"
 
-#include <chrono>
-
 #include <spdlog/spdlog.h>
+
+#include <chrono>
 
 #include "ids.hpp"
 
@@ -72,7 +72,9 @@ void bind_blob(SQLite::Statement& s, int index, const Bytes& b) {
   s.bind(index, b.data(), static_cast<int>(b.size()));
 }
 
-std::string_view kind_name(CodeKind k) { return k == CodeKind::enroll ? "enroll" : "pair"; }
+std::string_view kind_name(CodeKind k) {
+  return k == CodeKind::enroll ? "enroll" : "pair";
+}
 
 }  // namespace
 
@@ -142,7 +144,8 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::filesystem
     main->exec(kSchema);
     auto writer = open_connection(file);
     auto checkpointer = open_connection(file);
-    std::unique_ptr<SqliteStorage> storage(new SqliteStorage(std::move(main), std::move(writer), std::move(checkpointer)));
+    std::unique_ptr<SqliteStorage> storage(
+        new SqliteStorage(std::move(main), std::move(writer), std::move(checkpointer)));
     storage->checkpoint_thread_ = std::thread([s = storage.get()] { s->run_checkpoints(); });
     return storage;
   } catch (const std::exception& e) {
@@ -157,7 +160,8 @@ Result<Org> SqliteStorage::create_org(const std::string& name, const Bytes& reco
   return storage_guard([&]() -> Result<Org> {
     std::lock_guard lock(mutex_);
     Org org{new_id(), name, recovery_x25519};
-    SQLite::Statement s(*main_, "INSERT INTO orgs(id, name, recovery_x25519, created_at) VALUES (?, ?, ?, ?)");
+    SQLite::Statement s(*main_,
+                        "INSERT INTO orgs(id, name, recovery_x25519, created_at) VALUES (?, ?, ?, ?)");
     s.bind(1, org.id);
     s.bind(2, org.name);
     bind_blob(s, 3, org.recovery_x25519);
@@ -182,7 +186,8 @@ Result<std::vector<Org>> SqliteStorage::list_orgs() {
     std::lock_guard lock(mutex_);
     SQLite::Statement s(*main_, "SELECT id, name, recovery_x25519 FROM orgs ORDER BY created_at");
     std::vector<Org> out;
-    while (s.executeStep()) out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(), blob(s.getColumn(2))});
+    while (s.executeStep())
+      out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(), blob(s.getColumn(2))});
     return out;
   });
 }
@@ -191,21 +196,29 @@ Result<std::vector<Org>> SqliteStorage::list_orgs() {
 
 void SqliteStorage::insert_code(const CodeIssue& code, const std::string& case_id, std::int64_t now) {
   // An expired code no longer holds its lookup id.
-  SQLite::Statement expire(*main_, "UPDATE codes SET live = 0 WHERE lookup = ? AND live = 1 AND expires_at <= ?");
+  SQLite::Statement expire(*main_,
+                           "UPDATE codes SET live = 0 WHERE lookup = ? AND live = 1 AND expires_at <= ?");
   expire.bind(1, code.lookup);
   expire.bind(2, now);
   expire.exec();
-  SQLite::Statement s(*main_,
-                      "INSERT INTO codes(kind, lookup, org_id, role, case_id, issuer_principal, issuer_device, "
-                      "issuer_confirmation, created_at, expires_at, live) VALUES (?,?,?,?,?,?,?,?,?,?,1)");
+  SQLite::Statement s(
+      *main_,
+      "INSERT INTO codes(kind, lookup, org_id, role, case_id, issuer_principal, issuer_device, "
+      "issuer_confirmation, created_at, expires_at, live) VALUES (?,?,?,?,?,?,?,?,?,?,1)");
   s.bind(1, std::string(kind_name(code.kind)));
   s.bind(2, code.lookup);
   s.bind(3, code.org_id);
   s.bind(4, std::string(role_name(code.role)));
-  if (case_id.empty()) s.bind(5); else s.bind(5, case_id);
+  if (case_id.empty())
+    s.bind(5);
+  else
+    s.bind(5, case_id);
   s.bind(6, code.issuer_principal);
   s.bind(7, code.issuer_device);
-  if (code.confirmation.empty()) s.bind(8); else bind_blob(s, 8, code.confirmation);
+  if (code.confirmation.empty())
+    s.bind(8);
+  else
+    bind_blob(s, 8, code.confirmation);
   s.bind(9, now);
   s.bind(10, code.expires_at);
   s.exec();
@@ -265,8 +278,9 @@ Result<Redeemed> SqliteStorage::redeem_code(CodeKind kind, const Redemption& r, 
     p.bind(3, std::string(role_name(out.role)));
     p.bind(4, now);
     p.exec();
-    SQLite::Statement d(*main_,
-                        "INSERT INTO devices(id, principal_id, ed25519, x25519, name, created_at) VALUES (?,?,?,?,?,?)");
+    SQLite::Statement d(
+        *main_,
+        "INSERT INTO devices(id, principal_id, ed25519, x25519, name, created_at) VALUES (?,?,?,?,?,?)");
     d.bind(1, out.device_id);
     d.bind(2, out.principal_id);
     bind_blob(d, 3, r.keys.ed25519);
@@ -275,17 +289,22 @@ Result<Redeemed> SqliteStorage::redeem_code(CodeKind kind, const Redemption& r, 
     d.bind(6, now);
     d.exec();
     if (!out.case_id.empty()) {
-      SQLite::Statement c(*main_, "UPDATE cases SET youth_principal = ? WHERE id = ? AND youth_principal IS NULL");
+      SQLite::Statement c(*main_,
+                          "UPDATE cases SET youth_principal = ? WHERE id = ? AND youth_principal IS NULL");
       c.bind(1, out.principal_id);
       c.bind(2, out.case_id);
       if (c.exec() != 1) return sk::fail("code_expired", "This code has expired or was already used.");
     }
-    SQLite::Statement used(*main_,
-                           "UPDATE codes SET live = 0, used_at = ?, redeemer_device = ?, redeemer_confirmation = ?, "
-                           "redeemer_principal = ? WHERE id = ?");
+    SQLite::Statement used(
+        *main_,
+        "UPDATE codes SET live = 0, used_at = ?, redeemer_device = ?, redeemer_confirmation = ?, "
+        "redeemer_principal = ? WHERE id = ?");
     used.bind(1, now);
     used.bind(2, out.device_id);
-    if (r.confirmation.empty()) used.bind(3); else bind_blob(used, 3, r.confirmation);
+    if (r.confirmation.empty())
+      used.bind(3);
+    else
+      bind_blob(used, 3, r.confirmation);
     used.bind(4, out.principal_id);
     used.bind(5, code_id);
     used.exec();
@@ -299,10 +318,11 @@ Result<CodeStatus> SqliteStorage::code_status(const std::string& lookup, const s
                                               std::int64_t now, CodeParty* party) {
   return storage_guard([&]() -> Result<CodeStatus> {
     std::lock_guard lock(mutex_);
-    SQLite::Statement s(*main_,
-                        "SELECT kind, case_id, used_at, expires_at, issuer_device, issuer_confirmation, redeemer_device, "
-                        "redeemer_confirmation, issuer_principal = ?2 FROM codes WHERE lookup = ?1 AND "
-                        "(issuer_principal = ?2 OR redeemer_principal = ?2) ORDER BY id DESC LIMIT 1");
+    SQLite::Statement s(
+        *main_,
+        "SELECT kind, case_id, used_at, expires_at, issuer_device, issuer_confirmation, redeemer_device, "
+        "redeemer_confirmation, issuer_principal = ?2 FROM codes WHERE lookup = ?1 AND "
+        "(issuer_principal = ?2 OR redeemer_principal = ?2) ORDER BY id DESC LIMIT 1");
     s.bind(1, lookup);
     s.bind(2, principal_id);
     if (!s.executeStep()) return sk::fail("not_found", "No such code.");
@@ -330,10 +350,11 @@ Result<void> SqliteStorage::set_confirmation(const std::string& lookup, const st
   return storage_guard([&]() -> Result<void> {
     std::lock_guard lock(mutex_);
     SQLite::Transaction tx(*main_);
-    SQLite::Statement s(*main_,
-                        "SELECT id, issuer_principal = ?2, issuer_confirmation IS NULL, redeemer_confirmation IS NULL "
-                        "FROM codes WHERE lookup = ?1 AND (issuer_principal = ?2 OR redeemer_principal = ?2) "
-                        "ORDER BY id DESC LIMIT 1");
+    SQLite::Statement s(
+        *main_,
+        "SELECT id, issuer_principal = ?2, issuer_confirmation IS NULL, redeemer_confirmation IS NULL "
+        "FROM codes WHERE lookup = ?1 AND (issuer_principal = ?2 OR redeemer_principal = ?2) "
+        "ORDER BY id DESC LIMIT 1");
     s.bind(1, lookup);
     s.bind(2, principal_id);
     if (!s.executeStep()) return sk::fail("not_found", "No such code.");
@@ -354,9 +375,10 @@ Result<void> SqliteStorage::set_confirmation(const std::string& lookup, const st
 // --- devices and tokens
 
 std::optional<Device> SqliteStorage::load_device(const std::string& device_id) {
-  SQLite::Statement s(*main_,
-                      "SELECT d.principal_id, p.org_id, p.role, d.ed25519, d.x25519, d.name, d.created_at, "
-                      "d.revoked_at FROM devices d JOIN principals p ON p.id = d.principal_id WHERE d.id = ?");
+  SQLite::Statement s(
+      *main_,
+      "SELECT d.principal_id, p.org_id, p.role, d.ed25519, d.x25519, d.name, d.created_at, "
+      "d.revoked_at FROM devices d JOIN principals p ON p.id = d.principal_id WHERE d.id = ?");
   s.bind(1, device_id);
   if (!s.executeStep()) return std::nullopt;
   Device d;
@@ -420,7 +442,8 @@ Result<bool> SqliteStorage::revoke_device(const std::string& device_id, std::int
   });
 }
 
-Result<void> SqliteStorage::store_token(const Bytes& token_hash, const std::string& device_id, std::int64_t expires_at) {
+Result<void> SqliteStorage::store_token(const Bytes& token_hash, const std::string& device_id,
+                                        std::int64_t expires_at) {
   return storage_guard([&]() -> Result<void> {
     std::lock_guard lock(mutex_);
     if (++token_writes_ % kTokenSweepEvery == 0) {
@@ -455,7 +478,8 @@ Result<std::optional<Caller>> SqliteStorage::authenticate(const Bytes& token_has
   });
 }
 
-Result<std::optional<Role>> SqliteStorage::principal_role(const std::string& org_id, const std::string& principal_id) {
+Result<std::optional<Role>> SqliteStorage::principal_role(const std::string& org_id,
+                                                          const std::string& principal_id) {
   return storage_guard([&]() -> Result<std::optional<Role>> {
     std::lock_guard lock(mutex_);
     SQLite::Statement s(*main_, "SELECT role FROM principals WHERE id = ? AND org_id = ?");
@@ -463,43 +487,6 @@ Result<std::optional<Role>> SqliteStorage::principal_role(const std::string& org
     s.bind(2, org_id);
     if (!s.executeStep()) return std::optional<Role>{};
     return parse_role(s.getColumn(0).getString());
-  });
-}
-
-// --- audit log
-
-void SqliteStorage::insert_audit(const AuditEntry& e) {
-  SQLite::Statement s(*main_,
-                      "INSERT INTO audit(at, kind, org_id, principal_id, device_id, detail) VALUES (?,?,?,?,?,?)");
-  s.bind(1, e.at);
-  s.bind(2, e.kind);
-  s.bind(3, e.org_id);
-  s.bind(4, e.principal_id);
-  s.bind(5, e.device_id);
-  s.bind(6, e.detail);
-  s.exec();
-}
-
-Result<void> SqliteStorage::audit(const AuditEntry& entry) {
-  return storage_guard([&]() -> Result<void> {
-    std::lock_guard lock(mutex_);
-    insert_audit(entry);
-    return {};
-  });
-}
-
-Result<std::vector<AuditEntry>> SqliteStorage::audit_since(std::int64_t since) {
-  return storage_guard([&]() -> Result<std::vector<AuditEntry>> {
-    std::lock_guard lock(mutex_);
-    SQLite::Statement s(*main_,
-                        "SELECT at, kind, org_id, principal_id, device_id, detail FROM audit WHERE at >= ? ORDER BY id");
-    s.bind(1, since);
-    std::vector<AuditEntry> out;
-    while (s.executeStep()) {
-      out.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getString(), s.getColumn(2).getString(),
-                     s.getColumn(3).getString(), s.getColumn(4).getString(), s.getColumn(5).getString()});
-    }
-    return out;
   });
 }
 

@@ -7,7 +7,10 @@
 // proceed while the writer commits. Checkpoints (copying the WAL into the database file, with
 // its own fsync) run on a third connection in a background thread, so neither a commit nor a
 // request ever waits for one. Implementation split: sqlite_storage.cpp (organisations,
-// codes, devices, tokens, audit) and sqlite_cases.cpp (cases, key directory, mailbox).
+// codes, devices, tokens), sqlite_cases.cpp (cases, key directory, mailbox), sqlite_audit.cpp.
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <condition_variable>
 #include <filesystem>
@@ -15,9 +18,6 @@
 #include <mutex>
 #include <thread>
 #include <unordered_map>
-
-#include <SQLiteCpp/SQLiteCpp.h>
-#include <sqlite3.h>
 
 #include "storage.hpp"
 
@@ -47,9 +47,11 @@ class SqliteStorage final : public Storage {
   Result<std::optional<Device>> find_device(const std::string& device_id) override;
   Result<std::vector<Device>> list_devices() override;
   Result<bool> revoke_device(const std::string& device_id, std::int64_t now) override;
-  Result<void> store_token(const Bytes& token_hash, const std::string& device_id, std::int64_t expires_at) override;
+  Result<void> store_token(const Bytes& token_hash, const std::string& device_id,
+                           std::int64_t expires_at) override;
   Result<std::optional<Caller>> authenticate(const Bytes& token_hash, std::int64_t now) override;
-  Result<std::optional<Role>> principal_role(const std::string& org_id, const std::string& principal_id) override;
+  Result<std::optional<Role>> principal_role(const std::string& org_id,
+                                             const std::string& principal_id) override;
 
   Result<std::optional<CaseInfo>> find_case(const std::string& case_id) override;
   Result<std::vector<CaseInfo>> list_cases(const Caller& caller) override;
@@ -58,8 +60,8 @@ class SqliteStorage final : public Storage {
   Result<std::vector<KeyDirectoryMember>> key_directory(const CaseInfo& c) override;
 
   std::vector<Result<AppendAck>> append_batch(std::span<const AppendRequest> batch) override;
-  Result<std::vector<StoredEvent>> fetch_events(const std::string& case_id, std::int64_t after, AudienceMask visible,
-                                               int limit) override;
+  Result<std::vector<StoredEvent>> fetch_events(const std::string& case_id, std::int64_t after,
+                                                AudienceMask visible, int limit) override;
 
   Result<void> audit(const AuditEntry& entry) override;
   Result<std::vector<AuditEntry>> audit_since(std::int64_t since) override;

@@ -59,17 +59,17 @@ struct CodeIssue {
   CodeKind kind = CodeKind::enroll;
   std::string lookup;
   std::string org_id;
-  Role role = Role::contact;              // role of the principal the code creates
-  std::string issuer_principal;           // empty when issued by the admin CLI
-  std::string issuer_device;              // empty when issued by the admin CLI
-  Bytes confirmation;                     // issuer's key confirmation, opaque; may come later
+  Role role = Role::contact;     // role of the principal the code creates
+  std::string issuer_principal;  // empty when issued by the admin CLI
+  std::string issuer_device;     // empty when issued by the admin CLI
+  Bytes confirmation;            // issuer's key confirmation, opaque; may come later
   std::int64_t expires_at = 0;
 };
 
 struct Redemption {
   std::string lookup;
   DeviceKeys keys;
-  Bytes confirmation;                     // the new device's key confirmation, opaque; may come later
+  Bytes confirmation;  // the new device's key confirmation, opaque; may come later
   std::string device_name;
 };
 
@@ -78,8 +78,8 @@ struct Redeemed {
   std::string principal_id;
   std::string device_id;
   Role role = Role::youth;
-  std::string case_id;                    // set for pairing codes
-  std::optional<Device> issuer_device;    // absent for codes issued by the admin CLI
+  std::string case_id;                  // set for pairing codes
+  std::optional<Device> issuer_device;  // absent for codes issued by the admin CLI
   Bytes issuer_confirmation;
 };
 
@@ -89,11 +89,11 @@ struct CodeStatus {
   std::string lookup;
   CodeKind kind = CodeKind::enroll;
   CodeState state = CodeState::pending;
-  std::string case_id;                    // pairing codes
-  std::optional<Device> issuer;           // absent for codes issued by the admin CLI
-  Bytes issuer_confirmation;              // empty until uploaded
-  std::optional<Device> redeemer;         // the device the code created, once used
-  Bytes redeemer_confirmation;            // empty until uploaded
+  std::string case_id;             // pairing codes
+  std::optional<Device> issuer;    // absent for codes issued by the admin CLI
+  Bytes issuer_confirmation;       // empty until uploaded
+  std::optional<Device> redeemer;  // the device the code created, once used
+  Bytes redeemer_confirmation;     // empty until uploaded
 };
 
 enum class CodeParty { issuer, redeemer };
@@ -101,8 +101,8 @@ enum class CodeParty { issuer, redeemer };
 struct CaseInfo {
   std::string id;
   std::string org_id;
-  std::string youth_principal;            // empty until paired
-  std::vector<std::string> contacts;      // principal ids
+  std::string youth_principal;        // empty until paired
+  std::vector<std::string> contacts;  // principal ids
   bool youth_consent = false;
 };
 
@@ -138,16 +138,18 @@ struct StoredEvent {
 
 struct AuditEntry {
   std::int64_t at = 0;
-  std::string kind;                       // "enroll", "pair", "revoke", "token", ...
+  std::string kind;  // "enroll", "pair", "revoke", "token", ...
   std::string org_id;
   std::string principal_id;
   std::string device_id;
-  std::string detail;                     // never content, never secrets
+  std::string detail;  // never content, never secrets
 };
 
 // Bit i set: events with Audience(i) are visible.
 using AudienceMask = unsigned;
-constexpr AudienceMask audience_bit(Audience a) { return 1u << static_cast<unsigned>(a); }
+constexpr AudienceMask audience_bit(Audience a) {
+  return 1u << static_cast<unsigned>(a);
+}
 
 class Storage {
  public:
@@ -179,7 +181,8 @@ class Storage {
                                    std::int64_t expires_at) = 0;
   // The caller behind a token hash, if the token is unexpired and its device not revoked.
   virtual Result<std::optional<Caller>> authenticate(const Bytes& token_hash, std::int64_t now) = 0;
-  virtual Result<std::optional<Role>> principal_role(const std::string& org_id, const std::string& principal_id) = 0;
+  virtual Result<std::optional<Role>> principal_role(const std::string& org_id,
+                                                     const std::string& principal_id) = 0;
 
   // --- cases
   virtual Result<std::optional<CaseInfo>> find_case(const std::string& case_id) = 0;
@@ -191,7 +194,7 @@ class Storage {
   // --- mailbox
   virtual std::vector<Result<AppendAck>> append_batch(std::span<const AppendRequest> batch) = 0;
   virtual Result<std::vector<StoredEvent>> fetch_events(const std::string& case_id, std::int64_t after,
-                                                       AudienceMask visible, int limit) = 0;
+                                                        AudienceMask visible, int limit) = 0;
 
   // --- audit log
   virtual Result<void> audit(const AuditEntry& entry) = 0;

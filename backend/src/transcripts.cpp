@@ -3,8 +3,12 @@
 namespace sk::backend {
 
 namespace {
-void append(Bytes& out, ByteView b) { out.insert(out.end(), b.begin(), b.end()); }
-void append(Bytes& out, std::string_view s) { out.insert(out.end(), s.begin(), s.end()); }
+void append(Bytes& out, ByteView b) {
+  out.insert(out.end(), b.begin(), b.end());
+}
+void append(Bytes& out, std::string_view s) {
+  out.insert(out.end(), s.begin(), s.end());
+}
 }  // namespace
 
 Bytes org_transcript(std::string_view org_id, ByteView recovery_x25519) {

@@ -18,8 +18,8 @@ struct Probe {
 };
 
 // One probe per authenticated route, aimed at `case_id` (and friends).
-std::vector<Probe> every_route(const std::string& case_id, const std::string& device_id, const std::string& lookup,
-                               const std::string& principal_id) {
+std::vector<Probe> every_route(const std::string& case_id, const std::string& device_id,
+                               const std::string& lookup, const std::string& principal_id) {
   const auto c = "/v1/cases/" + case_id;
   return {
       {"GET", "/v1/me", nullptr},
@@ -53,14 +53,17 @@ class AuthorizationMatrix : public ::testing::Test {
     ASSERT_EQ(s.append(contact, case_id, "team", {4, 5, 6}).status, 201);
     ASSERT_EQ(s.append(youth, case_id, "youth_consented", {7, 8, 9}).status, 201);
     code = crypto::OneTimeCode::generate().lookup();
-    ASSERT_EQ(s.http().post("/v1/enroll-codes", {{"lookup", code}, {"role", "contact"}}, sup.token).status, 201);
+    ASSERT_EQ(s.http().post("/v1/enroll-codes", {{"lookup", code}, {"role", "contact"}}, sup.token).status,
+              201);
 
     const auto other_code = init_org(s.data_dir(), "Andre kommune");
     other_sup = s.enroll(other_code);
     other_contact = s.contact(other_sup);
   }
 
-  std::vector<Probe> probes() { return every_route(case_id, contact.device_id, code, outsider_contact.principal_id); }
+  std::vector<Probe> probes() {
+    return every_route(case_id, contact.device_id, code, outsider_contact.principal_id);
+  }
 
   Scenario s;
   TestDevice sup, contact, outsider_contact, youth, other_sup, other_contact;
@@ -79,7 +82,9 @@ TEST_F(AuthorizationMatrix, NoTokenOrGarbageTokenIsUnauthorizedOnEveryRoute) {
 
 TEST_F(AuthorizationMatrix, RevokedDeviceIsUnauthorizedOnEveryRoute) {
   auto victim = s.contact(sup);
-  ASSERT_EQ(s.http().post("/v1/cases/" + case_id + "/members", {{"principal_id", victim.principal_id}}, sup.token).status,
+  ASSERT_EQ(s.http()
+                .post("/v1/cases/" + case_id + "/members", {{"principal_id", victim.principal_id}}, sup.token)
+                .status,
             200);
   ASSERT_EQ(s.fetch(victim, case_id).status, 200);
   ASSERT_EQ(run_backend({"admin", "revoke", "--data", s.data_dir().string(), victim.device_id}).exit_code, 0);
@@ -131,10 +136,13 @@ TEST_F(AuthorizationMatrix, WrongRoleIsForbidden) {
   for (const auto* who : {&contact, &youth}) {
     expect403(*who, "POST", c + "/members", {{"principal_id", outsider_contact.principal_id}});
   }
-  for (const auto* who : {&contact, &sup}) expect403(*who, "PUT", c + "/consent", {{"supervisors_may_read", true}});
-  expect403(youth, "POST", c + "/events", {{"event_id", new_uuid()}, {"audience", "team"}, {"envelope", "AAAA"}});
+  for (const auto* who : {&contact, &sup})
+    expect403(*who, "PUT", c + "/consent", {{"supervisors_may_read", true}});
+  expect403(youth, "POST", c + "/events",
+            {{"event_id", new_uuid()}, {"audience", "team"}, {"envelope", "AAAA"}});
   for (const std::string audience : {"case", "youth_consented"}) {
-    expect403(sup, "POST", c + "/events", {{"event_id", new_uuid()}, {"audience", audience}, {"envelope", "AAAA"}});
+    expect403(sup, "POST", c + "/events",
+              {{"event_id", new_uuid()}, {"audience", audience}, {"envelope", "AAAA"}});
   }
   expect403(contact, "POST", "/v1/devices/" + sup.device_id + "/revoke", nlohmann::json::object());
   expect403(youth, "POST", "/v1/devices/" + contact.device_id + "/revoke", nlohmann::json::object());
@@ -152,9 +160,13 @@ TEST_F(AuthorizationMatrix, FetchReturnsOnlyEnvelopesWhoseAudienceIncludesTheCal
   EXPECT_EQ(audiences(contact), (V{"case", "team", "youth_consented"}));
   EXPECT_EQ(audiences(youth), (V{"case", "youth_consented"})) << "youth never see team notes";
   EXPECT_EQ(audiences(sup), (V{"team"})) << "no consent yet";
-  ASSERT_EQ(s.http().put("/v1/cases/" + case_id + "/consent", {{"supervisors_may_read", true}}, youth.token).status, 200);
+  ASSERT_EQ(
+      s.http().put("/v1/cases/" + case_id + "/consent", {{"supervisors_may_read", true}}, youth.token).status,
+      200);
   EXPECT_EQ(audiences(sup), (V{"team", "youth_consented"}));
-  ASSERT_EQ(s.http().put("/v1/cases/" + case_id + "/consent", {{"supervisors_may_read", false}}, youth.token).status,
+  ASSERT_EQ(s.http()
+                .put("/v1/cases/" + case_id + "/consent", {{"supervisors_may_read", false}}, youth.token)
+                .status,
             200);
   EXPECT_EQ(audiences(sup), (V{"team"}));
 }

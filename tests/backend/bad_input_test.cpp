@@ -2,7 +2,6 @@
 // size limits, malformed or invalid JSON, invalid UTF-8, wrong content type, garbage bytes on
 // the socket, and slow or silent clients (timed out).
 #include <gtest/gtest.h>
-
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -88,8 +87,8 @@ TEST_F(BadInput, DeeplyNestedJsonIsRejectedWithoutExhaustingTheStack) {
 TEST_F(BadInput, WrongContentTypeQueryRouteAndMethod) {
   const nlohmann::json ok = {{"event_id", new_uuid()}, {"audience", "case"}, {"envelope", "AAAA"}};
   EXPECT_EQ(s.http().request("POST", events(), ok.dump(), contact.token, "text/plain").status, 415);
-  for (const std::string q : {"?after=-1", "?after=abc", "?wait=31", "?limit=0", "?limit=501", "?after=1&after=2",
-                              "?evil=1", "?after", "?after=99999999999999999999"}) {
+  for (const std::string q : {"?after=-1", "?after=abc", "?wait=31", "?limit=0", "?limit=501",
+                              "?after=1&after=2", "?evil=1", "?after", "?after=99999999999999999999"}) {
     EXPECT_EQ(s.http().get(events() + q, contact.token).status, 400) << q;
   }
   EXPECT_EQ(s.http().get("/v1/nothing-here").status, 404);
@@ -105,7 +104,8 @@ TEST_F(BadInput, GarbageBytesOnTheSocketNeverCrashTheServer) {
     std::string junk(static_cast<std::size_t>(1 + rng() % 2000), '\0');
     for (auto& c : junk) c = static_cast<char>(rng());
     if (i % 3 == 0) junk = "GET / HTTP/1.1\r\n" + junk;
-    if (i % 5 == 0) junk = "POST /v1/auth/token HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n" + junk;
+    if (i % 5 == 0)
+      junk = "POST /v1/auth/token HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n" + junk;
     const auto reply = raw_exchange(s.server().port(), junk + "\r\n\r\n", 500);
     if (!reply.empty()) {
       EXPECT_TRUE(reply.starts_with("HTTP/1.1 4")) << reply.substr(0, 40);

@@ -2,7 +2,6 @@
 // are pushed and fetched back; neither the database files nor the server's log ever contain
 // the canary (nor the bearer tokens).
 #include <gtest/gtest.h>
-
 #include <signal.h>
 
 #include <fstream>

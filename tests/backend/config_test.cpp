@@ -1,7 +1,6 @@
 // Configuration and the admin CLI: loopback-only plain HTTP, TOML file with flag overrides,
 // and a recovery key that is written once and never overwritten.
 #include <gtest/gtest.h>
-
 #include <sys/stat.h>
 
 #include <cstdlib>
@@ -23,7 +22,8 @@ std::string slurp(const std::filesystem::path& p) {
 TEST(Config, InsecureHttpOnANonLoopbackAddressIsRefused) {
   TempDir dir;
   for (const std::string address : {"0.0.0.0:0", "192.0.2.1:8443", "[::]:0"}) {
-    auto r = run_backend({"serve", "--listen", address, "--insecure-http", "--data", (dir.path() / "d").string()});
+    auto r =
+        run_backend({"serve", "--listen", address, "--insecure-http", "--data", (dir.path() / "d").string()});
     EXPECT_EQ(r.exit_code, 2) << address;
     EXPECT_NE(r.out.find("only allowed on a loopback address"), std::string::npos) << r.out;
   }
@@ -84,7 +84,8 @@ TEST(AdminCli, EnrollCodeForAContactWorksWithTheRunningServer) {
   EXPECT_EQ(contact.role, "contact");
   auto devices = run_backend({"admin", "devices", "--data", s.data_dir().string()});
   EXPECT_NE(devices.out.find(contact.device_id), std::string::npos);
-  EXPECT_NE(run_backend({"admin", "enroll-code", "--data", s.data_dir().string(), "--role", "youth"}).exit_code, 0);
+  EXPECT_NE(
+      run_backend({"admin", "enroll-code", "--data", s.data_dir().string(), "--role", "youth"}).exit_code, 0);
 }
 
 }  // namespace
@@ -97,8 +98,10 @@ TEST(Tls, ServesHttpsWithTheConfiguredCertificateAndRejectsPlainHttp) {
   TempDir dir;
   const auto cert = (dir.path() / "cert.pem").string();
   const auto key = (dir.path() / "key.pem").string();
-  const auto cmd = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj /CN=localhost"
-                   " -addext subjectAltName=IP:127.0.0.1 -keyout " + key + " -out " + cert + " 2>/dev/null";
+  const auto cmd =
+      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj /CN=localhost"
+      " -addext subjectAltName=IP:127.0.0.1 -keyout " +
+      key + " -out " + cert + " 2>/dev/null";
   ASSERT_EQ(std::system(cmd.c_str()), 0) << "needs the openssl command (scripts/install-deps)";
   const auto data = dir.path() / "data";
   init_org(data, "TLS kommune");

@@ -6,7 +6,6 @@
 //  - GracefulShutdown: SIGTERM while appending and while a long-poll is parked → the long-poll
 //    is answered, the process exits 0, and every acknowledged append is there after a restart.
 #include <gtest/gtest.h>
-
 #include <signal.h>
 
 #include <atomic>
@@ -33,8 +32,9 @@ struct Appenders {
         http.set_timeout_ms(5000);
         while (!stop) {
           const auto id = new_uuid();
-          auto r = http.post("/v1/cases/" + case_id + "/events",
-                             {{"event_id", id}, {"audience", "case"}, {"envelope", std::string(700, 'Q')}}, token);
+          auto r =
+              http.post("/v1/cases/" + case_id + "/events",
+                        {{"event_id", id}, {"audience", "case"}, {"envelope", std::string(700, 'Q')}}, token);
           if (r.status == 201) {
             std::lock_guard lock(mutex);
             acknowledged.push_back(id);
@@ -65,7 +65,8 @@ std::vector<std::string> all_event_ids(Scenario& s, const TestDevice& who, const
   return ids;
 }
 
-void expect_all_present(const std::vector<std::string>& acknowledged, const std::vector<std::string>& stored) {
+void expect_all_present(const std::vector<std::string>& acknowledged,
+                        const std::vector<std::string>& stored) {
   const std::set<std::string> unique(stored.begin(), stored.end());
   EXPECT_EQ(unique.size(), stored.size()) << "no event is stored twice";
   for (const auto& id : acknowledged) EXPECT_TRUE(unique.count(id)) << "acknowledged but lost: " << id;

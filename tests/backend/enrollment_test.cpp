@@ -59,10 +59,12 @@ TEST(Authentication, RejectsBadSignatureReusedNonceAndForeignNonce) {
   auto ask = [&](const std::string& device_id) {
     return s.http().post("/v1/auth/challenge", {{"device_id", device_id}}).json["nonce"].get<std::string>();
   };
-  auto token = [&](const std::string& device_id, const std::string& nonce, const crypto::DeviceIdentity& signer) {
+  auto token = [&](const std::string& device_id, const std::string& nonce,
+                   const crypto::DeviceIdentity& signer) {
     const auto sig = signer.sign(Authenticator::signed_message(device_id, *base64url_decode(nonce)));
-    return s.http().post("/v1/auth/token",
-                         {{"device_id", device_id}, {"nonce", nonce}, {"signature", base64url_encode(sig.view())}});
+    return s.http().post(
+        "/v1/auth/token",
+        {{"device_id", device_id}, {"nonce", nonce}, {"signature", base64url_encode(sig.view())}});
   };
   const auto stranger = crypto::DeviceIdentity::generate();
   EXPECT_EQ(token(sup.device_id, ask(sup.device_id), stranger).status, 401);
@@ -83,10 +85,13 @@ TEST(Enrollment, IssuerSeesEnrolledContactKeysAndConfirmations) {
   Scenario s;
   auto sup = s.supervisor();
   const auto code = crypto::OneTimeCode::generate();
-  ASSERT_EQ(s.http().post("/v1/enroll-codes", {{"lookup", code.lookup()}, {"role", "contact"}}, sup.token).status, 201);
+  ASSERT_EQ(
+      s.http().post("/v1/enroll-codes", {{"lookup", code.lookup()}, {"role", "contact"}}, sup.token).status,
+      201);
   auto contact = s.enroll(code.display());
   EXPECT_EQ(contact.role, "contact");
-  const auto transcript = crypto::pairing_transcript("contact", contact.identity->public_keys(), sup.identity->public_keys());
+  const auto transcript =
+      crypto::pairing_transcript("contact", contact.identity->public_keys(), sup.identity->public_keys());
   ASSERT_EQ(s.http()
                 .put("/v1/codes/" + code.lookup() + "/confirmation",
                      {{"confirmation", base64url_encode(code.key_confirmation(transcript))}}, contact.token)
@@ -100,8 +105,11 @@ TEST(Enrollment, IssuerSeesEnrolledContactKeysAndConfirmations) {
   const auto conf = *base64url_decode(st.json["redeemer_confirmation"].get<std::string>());
   EXPECT_TRUE(code.verify_key_confirmation(transcript, conf));
   // A second upload of the same side is refused; strangers don't see the code at all.
-  EXPECT_EQ(s.http().put("/v1/codes/" + code.lookup() + "/confirmation", {{"confirmation", "AAAA"}}, contact.token).status,
-            409);
+  EXPECT_EQ(
+      s.http()
+          .put("/v1/codes/" + code.lookup() + "/confirmation", {{"confirmation", "AAAA"}}, contact.token)
+          .status,
+      409);
   auto other = s.contact(sup);
   EXPECT_EQ(s.http().get("/v1/codes/" + code.lookup(), other.token).status, 404);
 }
@@ -120,8 +128,8 @@ TEST(Pairing, BothSidesConfirmEachOthersKeysThroughTheServer) {
   youth.identity = std::make_shared<crypto::DeviceIdentity>(crypto::DeviceIdentity::generate());
   const auto& ykeys = youth.identity->public_keys();
   auto redeem = s.http().post("/v1/pairing/redeem", {{"lookup", code.lookup()},
-                                                    {"ed25519", base64url_encode(ykeys.signing.view())},
-                                                    {"x25519", base64url_encode(ykeys.encryption.view())}});
+                                                     {"ed25519", base64url_encode(ykeys.signing.view())},
+                                                     {"x25519", base64url_encode(ykeys.encryption.view())}});
   ASSERT_EQ(redeem.status, 201);
   EXPECT_EQ(redeem.json["case_id"], case_id);
   EXPECT_EQ(redeem.json["role"], "youth");
@@ -161,9 +169,10 @@ TEST(Pairing, BothSidesConfirmEachOthersKeysThroughTheServer) {
   EXPECT_EQ(dir.json["members"].size(), 3u);
   EXPECT_FALSE(dir.json["org"]["recovery_x25519"].get<std::string>().empty());
   // A pairing code is single-use.
-  EXPECT_EQ(s.http().post("/v1/pairing/redeem", {{"lookup", code.lookup()},
-                                                 {"ed25519", base64url_encode(ykeys.signing.view())},
-                                                 {"x25519", base64url_encode(ykeys.encryption.view())}})
+  EXPECT_EQ(s.http()
+                .post("/v1/pairing/redeem", {{"lookup", code.lookup()},
+                                             {"ed25519", base64url_encode(ykeys.signing.view())},
+                                             {"x25519", base64url_encode(ykeys.encryption.view())}})
                 .status,
             410);
 }
@@ -173,14 +182,18 @@ TEST(Authentication, RevokingADeviceEndsItsTokenAtOnce) {
   auto sup = s.supervisor();
   auto contact = s.contact(sup);
   ASSERT_EQ(s.http().get("/v1/me", contact.token).status, 200);
-  ASSERT_EQ(s.http().post("/v1/devices/" + contact.device_id + "/revoke", nlohmann::json::object(), sup.token).status,
+  ASSERT_EQ(s.http()
+                .post("/v1/devices/" + contact.device_id + "/revoke", nlohmann::json::object(), sup.token)
+                .status,
             200);
   EXPECT_EQ(s.http().get("/v1/me", contact.token).status, 401);
   auto c = s.http().post("/v1/auth/challenge", {{"device_id", contact.device_id}});
   const std::string nonce = c.json["nonce"];
-  const auto sig = contact.identity->sign(Authenticator::signed_message(contact.device_id, *base64url_decode(nonce)));
+  const auto sig =
+      contact.identity->sign(Authenticator::signed_message(contact.device_id, *base64url_decode(nonce)));
   EXPECT_EQ(s.http()
-                .post("/v1/auth/token", {{"device_id", contact.device_id}, {"nonce", nonce},
+                .post("/v1/auth/token", {{"device_id", contact.device_id},
+                                         {"nonce", nonce},
                                          {"signature", base64url_encode(sig.view())}})
                 .status,
             401);

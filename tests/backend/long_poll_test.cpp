@@ -23,16 +23,17 @@ class LongPoll : public ::testing::Test {
     return std::async(std::launch::async, [this, &who, after, wait] {
       HttpClient http(s.server().base_url());
       const auto start = Clock::now();
-      auto r = http.get("/v1/cases/" + case_id + "/events?after=" + std::to_string(after) + "&wait=" +
-                            std::to_string(wait),
-                        who.token);
+      auto r = http.get(
+          "/v1/cases/" + case_id + "/events?after=" + std::to_string(after) + "&wait=" + std::to_string(wait),
+          who.token);
       return std::make_pair(r, std::chrono::duration<double>(Clock::now() - start).count());
     });
   }
   void wait_until_parked(int n) {
     const auto deadline = Clock::now() + std::chrono::seconds(5);
     while (Clock::now() < deadline) {
-      if (s.http().get("/metrics").body.find("sk_long_polls_open " + std::to_string(n)) != std::string::npos) return;
+      if (s.http().get("/metrics").body.find("sk_long_polls_open " + std::to_string(n)) != std::string::npos)
+        return;
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     FAIL() << "long-polls did not park";

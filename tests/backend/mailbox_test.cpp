@@ -63,8 +63,10 @@ TEST_F(Mailbox, CursorPagingVisitsEveryEventOnceInOrder) {
   std::vector<std::string> ids;
   for (int i = 0; i < kEvents; ++i) {
     ids.push_back(new_uuid());
-    ASSERT_EQ(s.append(contact, case_id, i % 3 == 0 ? "team" : "case", {static_cast<std::uint8_t>(i)}, ids.back()).status,
-              201);
+    ASSERT_EQ(
+        s.append(contact, case_id, i % 3 == 0 ? "team" : "case", {static_cast<std::uint8_t>(i)}, ids.back())
+            .status,
+        201);
   }
   std::vector<std::string> seen;
   long after = 0;

@@ -41,7 +41,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t n, void* user) {
 }  // namespace
 
 std::string HttpResult::error_code() const {
-  if (json.is_object() && json.contains("error") && json["error"].is_object() && json["error"].contains("code")) {
+  if (json.is_object() && json.contains("error") && json["error"].is_object() &&
+      json["error"].contains("code")) {
     return json["error"]["code"].get<std::string>();
   }
   return "";
@@ -51,7 +52,9 @@ HttpClient::HttpClient(std::string base_url) : base_(std::move(base_url)), curl_
   (void)kCurlReady;
 }
 
-HttpClient::~HttpClient() { curl_easy_cleanup(curl_); }
+HttpClient::~HttpClient() {
+  curl_easy_cleanup(curl_);
+}
 
 HttpResult HttpClient::get(const std::string& path, const std::string& token) {
   return request("GET", path, "", token);
@@ -125,7 +128,8 @@ std::string raw_exchange(int port, const std::string& bytes, int timeout_ms) {
   std::string out;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   for (;;) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) break;
     pollfd p{fd, POLLIN, 0};
     if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) break;

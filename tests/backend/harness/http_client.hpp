@@ -2,9 +2,8 @@
 // A small HTTP/1.1 client on libcurl (keep-alive on one handle), plus raw-socket helpers for
 // feeding the server bytes no well-behaved client would send.
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 typedef void CURL;
 
@@ -15,7 +14,7 @@ struct HttpResult {
   std::string body;
   nlohmann::json json;  // null unless the body is JSON
   std::string retry_after;
-  std::string transport_error;  // libcurl's message when status is 0
+  std::string transport_error;     // libcurl's message when status is 0
   std::string error_code() const;  // json["error"]["code"], or ""
 };
 

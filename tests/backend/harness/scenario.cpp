@@ -23,7 +23,8 @@ std::string new_uuid() {
   b[6] = static_cast<std::uint8_t>((b[6] & 0x0f) | 0x70);
   b[8] = static_cast<std::uint8_t>((b[8] & 0x3f) | 0x80);
   const auto h = hex_encode(b);
-  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20);
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" +
+         h.substr(20);
 }
 
 std::string code_from_output(const std::string& out) {
@@ -37,8 +38,8 @@ std::string code_from_output(const std::string& out) {
 
 std::string init_org(const std::filesystem::path& data_dir, const std::string& name) {
   const auto key_file = data_dir.parent_path() / ("recovery-" + new_uuid() + ".key");
-  auto r = run_backend({"admin", "init", "--data", data_dir.string(), "--org", name, "--recovery-key-out",
-                        key_file.string()});
+  auto r = run_backend(
+      {"admin", "init", "--data", data_dir.string(), "--org", name, "--recovery-key-out", key_file.string()});
   if (r.exit_code != 0) throw std::runtime_error("admin init failed: " + r.out);
   return code_from_output(r.out);
 }
@@ -82,18 +83,22 @@ void Scenario::login(TestDevice& d) {
   require(c.status == 200, "challenge", c);
   const std::string nonce = c.json["nonce"];
   const auto sig = d.identity->sign(Authenticator::signed_message(d.device_id, *base64url_decode(nonce)));
-  auto t = http_->post("/v1/auth/token",
-                       {{"device_id", d.device_id}, {"nonce", nonce}, {"signature", base64url_encode(sig.view())}});
+  auto t = http_->post(
+      "/v1/auth/token",
+      {{"device_id", d.device_id}, {"nonce", nonce}, {"signature", base64url_encode(sig.view())}});
   require(t.status == 200, "token", t);
   d.token = t.json["token"];
 }
 
-TestDevice Scenario::supervisor() { return enroll(supervisor_code); }
+TestDevice Scenario::supervisor() {
+  return enroll(supervisor_code);
+}
 
 TestDevice Scenario::contact(const TestDevice& supervisor) {
   for (;;) {
     const auto code = crypto::OneTimeCode::generate();
-    auto r = http_->post("/v1/enroll-codes", {{"lookup", code.lookup()}, {"role", "contact"}}, supervisor.token);
+    auto r =
+        http_->post("/v1/enroll-codes", {{"lookup", code.lookup()}, {"role", "contact"}}, supervisor.token);
     if (r.status == 409) continue;  // lookup id in use: draw another code
     require(r.status == 201, "issue contact code", r);
     return enroll(code.display());
@@ -126,14 +131,14 @@ std::pair<std::string, TestDevice> Scenario::pair_youth(const TestDevice& contac
 
 HttpResult Scenario::append(const TestDevice& d, const std::string& case_id, const std::string& audience,
                             const Bytes& envelope, const std::string& event_id) {
-  return http_->post("/v1/cases/" + case_id + "/events",
-                     {{"event_id", event_id}, {"audience", audience}, {"envelope", base64url_encode(envelope)}},
-                     d.token);
+  return http_->post(
+      "/v1/cases/" + case_id + "/events",
+      {{"event_id", event_id}, {"audience", audience}, {"envelope", base64url_encode(envelope)}}, d.token);
 }
 
 HttpResult Scenario::fetch(const TestDevice& d, const std::string& case_id, long after, int wait, int limit) {
-  return http_->get("/v1/cases/" + case_id + "/events?after=" + std::to_string(after) + "&wait=" +
-                        std::to_string(wait) + "&limit=" + std::to_string(limit),
+  return http_->get("/v1/cases/" + case_id + "/events?after=" + std::to_string(after) +
+                        "&wait=" + std::to_string(wait) + "&limit=" + std::to_string(limit),
                     d.token);
 }
 

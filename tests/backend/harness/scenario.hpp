@@ -44,14 +44,15 @@ class Scenario {
   // POST /v1/enroll with a code; logs in too when `login` is true.
   TestDevice enroll(const std::string& code, bool login = true);
   void login(TestDevice& d);
-  TestDevice supervisor();                              // with the code of admin init
-  TestDevice contact(const TestDevice& supervisor);     // code issued through the API
+  TestDevice supervisor();                           // with the code of admin init
+  TestDevice contact(const TestDevice& supervisor);  // code issued through the API
   // A contact creates a case and a youth redeems its pairing code: {case_id, youth}.
   std::pair<std::string, TestDevice> pair_youth(const TestDevice& contact);
 
-  HttpResult append(const TestDevice& d, const std::string& case_id, const std::string& audience, const Bytes& envelope,
-                    const std::string& event_id = new_uuid());
-  HttpResult fetch(const TestDevice& d, const std::string& case_id, long after = 0, int wait = 0, int limit = 100);
+  HttpResult append(const TestDevice& d, const std::string& case_id, const std::string& audience,
+                    const Bytes& envelope, const std::string& event_id = new_uuid());
+  HttpResult fetch(const TestDevice& d, const std::string& case_id, long after = 0, int wait = 0,
+                   int limit = 100);
 
   std::string supervisor_code;
 

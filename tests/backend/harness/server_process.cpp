@@ -87,8 +87,9 @@ ServerProcess::ServerProcess(std::filesystem::path data_dir, std::vector<std::st
   const auto tag = std::to_string(::getpid()) + "-" + std::to_string(++counter);
   log_ = data_dir_.parent_path() / ("server-" + tag + ".log");
   port_file_ = data_dir_.parent_path() / ("port-" + tag);
-  std::vector<std::string> args{SK_BACKEND_BINARY, "serve",       "--listen",         "127.0.0.1:0",
-                                "--data",          data_dir_.string(), "--port-file", port_file_.string()};
+  std::vector<std::string> args{
+      SK_BACKEND_BINARY,  "serve",       "--listen",         "127.0.0.1:0", "--data",
+      data_dir_.string(), "--port-file", port_file_.string()};
   if (plain_http_) args.push_back("--insecure-http");
   args.insert(args.end(), extra.begin(), extra.end());
   pid_ = ::fork();
@@ -121,7 +122,9 @@ std::string ServerProcess::base_url() const {
   return (plain_http_ ? "http://127.0.0.1:" : "https://127.0.0.1:") + std::to_string(port_);
 }
 
-std::string ServerProcess::log() const { return read_file(log_); }
+std::string ServerProcess::log() const {
+  return read_file(log_);
+}
 
 bool ServerProcess::running() {
   if (pid_ <= 0) return false;

@@ -35,7 +35,8 @@ class ServerProcess {
  public:
   // Starts `serve --listen 127.0.0.1:0 [--insecure-http] --data <data_dir>` plus `extra` args
   // (which must name the TLS files when `plain_http` is false).
-  explicit ServerProcess(std::filesystem::path data_dir, std::vector<std::string> extra = {}, bool plain_http = true);
+  explicit ServerProcess(std::filesystem::path data_dir, std::vector<std::string> extra = {},
+                         bool plain_http = true);
   ~ServerProcess();  // SIGKILL if still running
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
