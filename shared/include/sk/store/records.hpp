@@ -18,10 +18,10 @@ namespace sk::store {
 struct EventRecord {
   std::string event_id;  // UUIDv7 text, made by the authoring device
   std::string case_id;   // must name a row of `cases`
-  std::string kind;      // model's kind name, e.g. "chat.message"
+  std::string kind;      // the model's kind tag, e.g. "chat_message"
   std::string author_principal_id;
   std::string author_device_id;
-  std::string audience;                        // "case", "team", "youth-consented"
+  std::string audience;                        // "case", "team", "youth_consented"
   std::int64_t created_at_ms = 0;              // author's clock
   std::optional<std::int64_t> server_seq;      // position in the case mailbox, once known
   std::optional<std::int64_t> received_at_ms;  // server's clock, once known
