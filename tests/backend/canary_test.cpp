@@ -14,18 +14,11 @@
 namespace sk::backend::test {
 namespace {
 
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // Every file under `dir`, concatenated.
 std::string all_files(const std::filesystem::path& dir) {
   std::string out;
   for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
-    if (e.is_regular_file()) out += slurp(e.path());
+    if (e.is_regular_file()) out += read_file(e.path());
   }
   return out;
 }

@@ -12,13 +12,6 @@
 namespace sk::backend::test {
 namespace {
 
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 TEST(Config, InsecureHttpOnANonLoopbackAddressIsRefused) {
   TempDir dir;
   for (const std::string address : {"0.0.0.0:0", "192.0.2.1:8443", "[::]:0"}) {
@@ -61,7 +54,7 @@ TEST(AdminCli, RecoveryKeyIsPrivateAndNeverOverwritten) {
   struct stat st {};
   ASSERT_EQ(::stat(key.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
-  const std::string text = slurp(key);
+  const std::string text = read_file(key);
   EXPECT_NE(text.find("x25519_secret"), std::string::npos);
 
   auto again = run_backend({"admin", "init", "--data", (dir.path() / "data").string(), "--org", "Igjen",
@@ -72,7 +65,7 @@ TEST(AdminCli, RecoveryKeyIsPrivateAndNeverOverwritten) {
   const auto secret_line = text.substr(text.find("x25519_secret"));
   const auto secret = secret_line.substr(secret_line.find('"') + 1, 43);
   for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path() / "data")) {
-    EXPECT_EQ(slurp(e.path()).find(secret), std::string::npos) << e.path();
+    EXPECT_EQ(read_file(e.path()).find(secret), std::string::npos) << e.path();
   }
 }
 

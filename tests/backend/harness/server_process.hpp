@@ -11,6 +11,9 @@
 
 namespace sk::backend::test {
 
+// The whole file as bytes (empty if it can't be read).
+std::string read_file(const std::filesystem::path& p);
+
 // A fresh directory under the system temp dir, removed on destruction.
 class TempDir {
  public:
