@@ -3,10 +3,15 @@
 #include <algorithm>
 #include <set>
 
+#include <spdlog/spdlog.h>
+
 namespace sk::backend {
 
 AppendWriter::AppendWriter(Storage& storage, OnCommit on_commit)
-    : storage_(storage), on_commit_(std::move(on_commit)), thread_([this] { run(); }) {}
+    : storage_(storage),
+      on_commit_(std::move(on_commit)),
+      syncer_([this] { sync_loop(); }),
+      writer_([this] { write_loop(); }) {}
 
 AppendWriter::~AppendWriter() {
   close();
@@ -18,7 +23,7 @@ bool AppendWriter::submit(AppendRequest request, Done done) {
     if (closing_) return false;
     queue_.push_back({std::move(request), std::move(done)});
   }
-  wake_.notify_one();
+  wake_writer_.notify_one();
   return true;
 }
 
@@ -27,8 +32,9 @@ void AppendWriter::close() {
     std::lock_guard lock(mutex_);
     closing_ = true;
   }
-  wake_.notify_one();
-  if (thread_.joinable()) thread_.join();
+  wake_writer_.notify_one();
+  if (writer_.joinable()) writer_.join();
+  if (syncer_.joinable()) syncer_.join();
 }
 
 std::uint64_t AppendWriter::batches() const {
@@ -36,33 +42,64 @@ std::uint64_t AppendWriter::batches() const {
   return batches_;
 }
 
-void AppendWriter::run() {
-  std::vector<Job> jobs;
-  std::vector<AppendRequest> requests;
+void AppendWriter::write_loop() {
   for (;;) {
+    Committed batch;
     {
       std::unique_lock lock(mutex_);
-      wake_.wait(lock, [&] { return closing_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // closing and drained
+      wake_writer_.wait(lock, [&] { return closing_ || !queue_.empty(); });
+      if (queue_.empty()) {  // closing and drained
+        writer_done_ = true;
+        wake_syncer_.notify_one();
+        return;
+      }
       const auto n = std::min(queue_.size(), kMaxBatch);
-      jobs.clear();
+      batch.requests.reserve(n);
+      batch.dones.reserve(n);
       for (std::size_t i = 0; i < n; ++i) {
-        jobs.push_back(std::move(queue_.front()));
+        batch.requests.push_back(std::move(queue_.front().request));
+        batch.dones.push_back(std::move(queue_.front().done));
         queue_.pop_front();
       }
       ++batches_;
     }
-    requests.clear();
-    for (auto& j : jobs) requests.push_back(std::move(j.request));
-    auto results = storage_.append_batch(requests);
+    batch.results = storage_.append_batch(batch.requests);
+    {
+      std::lock_guard lock(mutex_);
+      committed_.push_back(std::move(batch));
+    }
+    wake_syncer_.notify_one();
+  }
+}
 
-    // Committed: wake the waiters first (their latency is what users feel), then acknowledge.
+void AppendWriter::sync_loop() {
+  for (;;) {
+    std::vector<Committed> ready;
+    {
+      std::unique_lock lock(mutex_);
+      wake_syncer_.wait(lock, [&] { return writer_done_ || !committed_.empty(); });
+      if (committed_.empty()) return;  // the writer has stopped and everything is answered
+      ready.swap(committed_);
+    }
+    // One flush covers every batch taken above: they were all committed before it starts.
+    const auto durable = storage_.make_durable();
+    if (!durable) spdlog::error("storage: flushing appends failed: {}", durable.error().message);
+
+    // Durable: wake the waiters first (their latency is what users feel), then acknowledge.
     std::set<std::string> changed;
-    for (std::size_t i = 0; i < jobs.size(); ++i) {
-      if (results[i].ok() && !results[i]->duplicate) changed.insert(requests[i].case_id);
+    for (auto& b : ready) {
+      for (std::size_t i = 0; i < b.requests.size(); ++i) {
+        if (!durable) {
+          b.results[i] = sk::fail("storage", "The database operation failed.");
+        } else if (b.results[i].ok() && !b.results[i]->duplicate) {
+          changed.insert(b.requests[i].case_id);
+        }
+      }
     }
     if (!changed.empty()) on_commit_({changed.begin(), changed.end()});
-    for (std::size_t i = 0; i < jobs.size(); ++i) jobs[i].done(std::move(results[i]));
+    for (auto& b : ready) {
+      for (std::size_t i = 0; i < b.dones.size(); ++i) b.dones[i](std::move(b.results[i]));
+    }
   }
 }
 

@@ -1,11 +1,14 @@
 #pragma once
-// AppendWriter: the one thread that appends to case mailboxes, with group commit.
+// AppendWriter: appends to case mailboxes with group commit, in two pipelined stages.
 //
-// Request threads submit appends; the writer takes everything queued (up to kMaxBatch), commits
-// it in ONE transaction (Storage::append_batch), then calls `on_commit` with the cases that
-// changed (which wakes their long-polls) and each `done` with its result. An append is
-// therefore acknowledged only after its COMMIT, and appends that arrive together share one
-// fsync. `done` runs on the writer thread: it must only hand the result over, not block.
+// Request threads submit appends. The writer thread takes everything queued (up to kMaxBatch)
+// and commits it in ONE transaction (Storage::append_batch); it then hands the batch to the
+// syncer thread and goes on with the next one. The syncer makes everything committed so far
+// durable with one flush (Storage::make_durable), which usually covers several batches, then
+// calls `on_commit` with the cases that changed (which wakes their long-polls) and each `done`
+// with its result. An append is therefore acknowledged, and visible to readers, only once it
+// survives power loss; the disk flush of one group overlaps the commit of the next.
+// `done` runs on the syncer thread: it must only hand the result over, not block.
 
 #include <condition_variable>
 #include <deque>
@@ -32,7 +35,8 @@ class AppendWriter {
 
   // False once close() has begun: the caller answers "unavailable".
   bool submit(AppendRequest request, Done done);
-  // Stops taking appends, commits everything already queued, joins the thread. Idempotent.
+  // Stops taking appends, commits and flushes everything already queued, joins the threads.
+  // Idempotent.
   void close();
 
   std::uint64_t batches() const;
@@ -42,16 +46,27 @@ class AppendWriter {
     AppendRequest request;
     Done done;
   };
-  void run();
+  // A committed batch waiting for its flush.
+  struct Committed {
+    std::vector<AppendRequest> requests;
+    std::vector<Done> dones;
+    std::vector<Result<AppendAck>> results;
+  };
+  void write_loop();
+  void sync_loop();
 
   Storage& storage_;
   OnCommit on_commit_;
   mutable std::mutex mutex_;
-  std::condition_variable wake_;
+  std::condition_variable wake_writer_;
+  std::condition_variable wake_syncer_;
   std::deque<Job> queue_;
+  std::vector<Committed> committed_;
   bool closing_ = false;
+  bool writer_done_ = false;
   std::uint64_t batches_ = 0;
-  std::thread thread_;
+  std::thread syncer_;
+  std::thread writer_;
 };
 
 }  // namespace sk::backend

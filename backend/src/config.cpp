@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <thread>
 
 namespace sk::backend {
 
@@ -37,6 +38,7 @@ Result<void> load_config_file(const std::filesystem::path& file, ServeConfig& c)
                                                   "insecure_http",
                                                   "port_file",
                                                   "log_level",
+                                                  "io_threads",
                                                   "token_ttl_seconds",
                                                   "read_timeout_seconds",
                                                   "device_rate_per_second",
@@ -56,6 +58,11 @@ Result<void> load_config_file(const std::filesystem::path& file, ServeConfig& c)
   read(t, "insecure_http", c.insecure_http);
   read_path(t, "port_file", c.port_file);
   read(t, "log_level", c.log_level);
+  read(t, "io_threads", c.io_threads);
+  if (c.io_threads < 0 || c.io_threads > ServeConfig::kMaxIoThreads) {
+    return sk::fail("config.io_threads", "io_threads must be between 0 (one per core) and " +
+                                             std::to_string(ServeConfig::kMaxIoThreads));
+  }
   read(t, "token_ttl_seconds", c.token_ttl_seconds);
   read(t, "read_timeout_seconds", c.read_timeout_seconds);
   read(t, "device_rate_per_second", c.device_rate_per_second);
@@ -99,6 +106,11 @@ bool is_loopback(const std::string& host) {
     return std::equal(std::begin(a6.s6_addr), std::end(a6.s6_addr), std::begin(kLoopback.s6_addr));
   }
   return false;
+}
+
+unsigned io_thread_count(const ServeConfig& c) {
+  if (c.io_threads > 0) return static_cast<unsigned>(c.io_threads);
+  return std::max(1u, std::thread::hardware_concurrency());
 }
 
 Result<void> check_transport(const ServeConfig& c, const Endpoint& e) {

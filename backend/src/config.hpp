@@ -12,6 +12,8 @@
 namespace sk::backend {
 
 struct ServeConfig {
+  static constexpr int kMaxIoThreads = 64;
+
   std::string listen = "127.0.0.1:8443";
   std::filesystem::path data_dir;
   std::filesystem::path tls_cert;
@@ -19,6 +21,8 @@ struct ServeConfig {
   bool insecure_http = false;
   std::filesystem::path port_file;  // written with the bound port once listening
   std::string log_level = "info";
+  // Event loops serving connections, each one thread (docs/backend.md). 0 = one per CPU core.
+  int io_threads = 0;
 
   int token_ttl_seconds = 900;
   int read_timeout_seconds =
@@ -40,6 +44,8 @@ struct Endpoint {
 // "127.0.0.1:8443", "[::1]:8443", "0.0.0.0:443". Port 0 asks the OS for a free port.
 Result<Endpoint> parse_endpoint(const std::string& listen);
 bool is_loopback(const std::string& host);
+// The number of event-loop threads `config.io_threads` asks for (0 = one per core).
+unsigned io_thread_count(const ServeConfig& config);
 
 // Plain HTTP only on loopback; otherwise both TLS files are needed.
 Result<void> check_transport(const ServeConfig& config, const Endpoint& endpoint);

@@ -8,7 +8,6 @@
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -33,6 +32,7 @@ using boost::system::error_code;
 namespace {
 
 constexpr auto kWriteTimeout = std::chrono::seconds(30);
+constexpr std::size_t kReadBufferBytes = 2048;
 constexpr auto kTlsShutdownTimeout = std::chrono::seconds(5);
 constexpr auto kAcceptRetryDelay = std::chrono::milliseconds(100);
 
@@ -44,14 +44,15 @@ bool is_limit_error(const error_code& ec) {
   return ec == http::error::body_limit || ec == http::error::header_limit || ec == http::error::buffer_overflow;
 }
 
-Request to_request(const http::request<http::string_body>& m, std::string remote_ip) {
+Request to_request(http::request<http::string_body>&& m, std::string remote_ip, asio::io_context& loop) {
   Request r;
   r.method = std::string(m.method_string());
   r.target = std::string(m.target());
   r.authorization = std::string(m[http::field::authorization]);
   r.content_type = std::string(m[http::field::content_type]);
-  r.body = m.body();
+  r.body = std::move(m.body());
   r.remote_ip = std::move(remote_ip);
+  r.loop = &loop;
   return r;
 }
 
@@ -66,7 +67,7 @@ http::response<http::string_body> to_message(Response r, unsigned version, bool 
   return m;
 }
 
-// The answer to one request, delivered to the connection's strand from any thread.
+// The answer to one request, delivered to the connection's loop from any thread.
 struct Pending {
   explicit Pending(const asio::any_io_executor& ex) : signal(ex) {
     signal.expires_at(asio::steady_timer::time_point::max());
@@ -78,23 +79,25 @@ struct Pending {
 }  // namespace
 
 struct HttpServer::Impl : std::enable_shared_from_this<Impl> {
-  Impl(asio::io_context& i, Router& r, const ServeConfig& c) : io(i), router(r), config(c), acceptor(i) {}
+  Impl(std::vector<asio::io_context*> l, Router& r, const ServeConfig& c)
+      : loops(std::move(l)), router(r), config(c), acceptor(*loops.front()) {}
 
-  asio::io_context& io;
+  std::vector<asio::io_context*> loops;
   Router& router;
   const ServeConfig& config;
-  tcp::acceptor acceptor;
+  tcp::acceptor acceptor;  // on loops.front()
+  std::size_t next_loop = 0;  // accept loop only
   std::optional<ssl::context> tls;
-  bool draining = false;
-  std::size_t in_flight = 0;
+  std::atomic<bool> draining{false};
+  std::atomic<std::size_t> in_flight{0};
 
   asio::awaitable<void> accept_loop();
   // Takes references only: g++ 12 destroys by-value coroutine arguments made from temporaries
   // inside a co_await expression twice.
   template <class Stream>
-  asio::awaitable<void> serve_requests(Stream& stream, const std::string& remote_ip);
-  asio::awaitable<void> plain_session(tcp::socket socket);
-  asio::awaitable<void> tls_session(tcp::socket socket);
+  asio::awaitable<void> serve_requests(Stream& stream, const std::string& remote_ip, asio::io_context& loop);
+  asio::awaitable<void> plain_session(tcp::socket socket, asio::io_context& loop);
+  asio::awaitable<void> tls_session(tcp::socket socket, asio::io_context& loop);
   void dispatch(Request request, const std::shared_ptr<Pending>& pending, const asio::any_io_executor& ex);
 };
 
@@ -109,10 +112,14 @@ void HttpServer::Impl::dispatch(Request request, const std::shared_ptr<Pending>&
 }
 
 template <class Stream>
-asio::awaitable<void> HttpServer::Impl::serve_requests(Stream& stream, const std::string& remote_ip) {
+asio::awaitable<void> HttpServer::Impl::serve_requests(Stream& stream, const std::string& remote_ip,
+                                                       asio::io_context& loop) {
   auto self = shared_from_this();
   const auto ex = co_await asio::this_coro::executor;
   beast::flat_buffer buffer;
+  // Beast reads at most the buffer's free capacity (at least 512 bytes) per call; room for a
+  // typical append saves several reads per request.
+  buffer.reserve(kReadBufferBytes);
   for (;;) {
     http::request_parser<http::string_body> parser;
     parser.header_limit(kHeaderLimit);
@@ -138,7 +145,7 @@ asio::awaitable<void> HttpServer::Impl::serve_requests(Stream& stream, const std
       response = std::move(*refusal);
     } else {
       auto pending = std::make_shared<Pending>(ex);
-      dispatch(to_request(parser.get(), remote_ip), pending, ex);
+      dispatch(to_request(parser.release(), remote_ip, loop), pending, ex);
       while (!pending->response) {
         co_await pending->signal.async_wait(asio::redirect_error(asio::use_awaitable, ec));
       }
@@ -153,20 +160,20 @@ asio::awaitable<void> HttpServer::Impl::serve_requests(Stream& stream, const std
   }
 }
 
-asio::awaitable<void> HttpServer::Impl::plain_session(tcp::socket socket) {
+asio::awaitable<void> HttpServer::Impl::plain_session(tcp::socket socket, asio::io_context& loop) {
   try {
     error_code ec;
     const auto remote = socket.remote_endpoint(ec);
     const std::string ip = ec ? std::string() : remote.address().to_string();
     beast::tcp_stream stream(std::move(socket));
-    co_await serve_requests(stream, ip);
+    co_await serve_requests(stream, ip, loop);
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
   } catch (const std::exception& e) {
     spdlog::error("http: connection failed: {}", e.what());
   }
 }
 
-asio::awaitable<void> HttpServer::Impl::tls_session(tcp::socket socket) {
+asio::awaitable<void> HttpServer::Impl::tls_session(tcp::socket socket, asio::io_context& loop) {
   try {
     error_code ec;
     const auto remote = socket.remote_endpoint(ec);
@@ -175,7 +182,7 @@ asio::awaitable<void> HttpServer::Impl::tls_session(tcp::socket socket) {
     beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(config.read_timeout_seconds));
     co_await stream.async_handshake(ssl::stream_base::server, asio::redirect_error(asio::use_awaitable, ec));
     if (ec) co_return;
-    co_await serve_requests(stream, ip);
+    co_await serve_requests(stream, ip, loop);
     beast::get_lowest_layer(stream).expires_after(kTlsShutdownTimeout);
     co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
   } catch (const std::exception& e) {
@@ -187,28 +194,29 @@ asio::awaitable<void> HttpServer::Impl::accept_loop() {
   auto self = shared_from_this();
   for (;;) {
     error_code ec;
-    tcp::socket socket(asio::make_strand(io));
-    co_await acceptor.async_accept(socket, asio::redirect_error(asio::use_awaitable, ec));
+    auto& loop = *loops[next_loop];
+    // The new socket belongs to `loop`: its I/O completes on that loop's thread.
+    tcp::socket socket = co_await acceptor.async_accept(loop, asio::redirect_error(asio::use_awaitable, ec));
     if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
     if (ec) {
       // Out of descriptors, for instance: back off instead of spinning.
       spdlog::warn("http: accept failed: {}", ec.message());
-      asio::steady_timer pause(io, kAcceptRetryDelay);
+      asio::steady_timer pause(acceptor.get_executor(), kAcceptRetryDelay);
       co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
       continue;
     }
+    next_loop = (next_loop + 1) % loops.size();
     socket.set_option(tcp::no_delay(true), ec);
-    auto ex = socket.get_executor();
     if (tls) {
-      asio::co_spawn(ex, tls_session(std::move(socket)), asio::detached);
+      asio::co_spawn(loop, tls_session(std::move(socket), loop), asio::detached);
     } else {
-      asio::co_spawn(ex, plain_session(std::move(socket)), asio::detached);
+      asio::co_spawn(loop, plain_session(std::move(socket), loop), asio::detached);
     }
   }
 }
 
-HttpServer::HttpServer(asio::io_context& io, Router& router, const ServeConfig& config)
-    : impl_(std::make_shared<Impl>(io, router, config)) {}
+HttpServer::HttpServer(std::vector<asio::io_context*> loops, Router& router, const ServeConfig& config)
+    : impl_(std::make_shared<Impl>(std::move(loops), router, config)) {}
 
 HttpServer::~HttpServer() = default;
 
@@ -247,7 +255,7 @@ Result<std::uint16_t> HttpServer::listen(const Endpoint& endpoint) {
     std::filesystem::rename(tmp, impl_->config.port_file, fec);
     if (fec) return sk::fail("listen", "Cannot write the port file.");
   }
-  asio::co_spawn(impl_->io, impl_->accept_loop(), asio::detached);
+  asio::co_spawn(impl_->acceptor.get_executor(), impl_->accept_loop(), asio::detached);
   return port;
 }
 

@@ -1,12 +1,15 @@
 #pragma once
-// HttpServer: accepts connections and runs one coroutine per connection on its own strand
-// (Beast's awaitable server shape): a fresh request_parser per request with header and body
+// HttpServer: accepts connections on the first event loop and hands them round-robin to the
+// loops (one thread each, so a connection's coroutine needs no strand; Beast's awaitable server
+// shape): a fresh request_parser per request with header and body
 // limits, a deadline re-armed before every read, every error code handled, keep-alive, and
 // HTTPS through OpenSSL unless plain HTTP was allowed (loopback only, see config.hpp).
 
 #include <cstddef>
 #include <cstdint>
+#include <atomic>
 #include <memory>
+#include <vector>
 
 #include "config.hpp"
 #include "router.hpp"
@@ -23,7 +26,8 @@ class HttpServer {
   static constexpr std::size_t kHeaderLimit = 8 * 1024;
   static constexpr std::size_t kRequestLimit = 1024 * 1024;
 
-  HttpServer(boost::asio::io_context& io, Router& router, const ServeConfig& config);
+  // `loops` (at least one) outlive the server; each is run by exactly one thread.
+  HttpServer(std::vector<boost::asio::io_context*> loops, Router& router, const ServeConfig& config);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
@@ -32,7 +36,7 @@ class HttpServer {
   Result<std::uint16_t> listen(const Endpoint& endpoint);
   // Closes the listening socket; later responses carry "Connection: close".
   void stop_accepting();
-  // Requests read but not yet answered (io thread).
+  // Requests read but not yet answered (any thread).
   std::size_t in_flight() const;
 
  private:

@@ -6,6 +6,10 @@
 #include <string>
 #include <string_view>
 
+namespace boost::asio {
+class io_context;
+}
+
 namespace sk::backend {
 
 struct Request {
@@ -15,6 +19,8 @@ struct Request {
   std::string content_type;
   std::string body;
   std::string remote_ip;
+  // The event loop serving the connection: a parked long-poll resumes on it (long_poll_hub.hpp).
+  boost::asio::io_context* loop = nullptr;
 };
 
 struct Response {

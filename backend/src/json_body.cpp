@@ -7,7 +7,8 @@ namespace sk::backend {
 
 std::optional<JsonBody> JsonBody::parse(std::string_view text,
                                         std::initializer_list<std::string_view> allowed) {
-  if (!is_valid_utf8(text)) return std::nullopt;
+  // The parser rejects ill-formed UTF-8 (and lone surrogate escapes) itself, so the body is
+  // not scanned twice.
   auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) return std::nullopt;
   for (const auto& [key, value] : j.items()) {

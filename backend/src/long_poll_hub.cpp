@@ -16,7 +16,8 @@ namespace asio = boost::asio;
 
 namespace {
 struct Waiter {
-  explicit Waiter(asio::io_context& io) : timer(io) {}
+  explicit Waiter(asio::io_context& l) : loop(l), timer(l) {}
+  asio::io_context& loop;
   asio::steady_timer timer;
   std::string case_id;
   std::function<void()> resume;
@@ -24,8 +25,6 @@ struct Waiter {
 }  // namespace
 
 struct LongPollHub::Impl {
-  explicit Impl(asio::io_context& i) : io(i) {}
-  asio::io_context& io;
   mutable std::mutex mutex;
   std::unordered_map<std::string, std::uint64_t> versions;
   std::unordered_map<std::string, std::vector<std::shared_ptr<Waiter>>> waiters;
@@ -33,11 +32,11 @@ struct LongPollHub::Impl {
   bool closed = false;
 
   void cancel_later(std::vector<std::shared_ptr<Waiter>> ws) {
-    for (auto& w : ws) asio::post(io, [w] { w->timer.cancel(); });
+    for (auto& w : ws) asio::post(w->loop, [w] { w->timer.cancel(); });
   }
 };
 
-LongPollHub::LongPollHub(asio::io_context& io) : impl_(std::make_shared<Impl>(io)) {}
+LongPollHub::LongPollHub() : impl_(std::make_shared<Impl>()) {}
 LongPollHub::~LongPollHub() = default;
 
 std::uint64_t LongPollHub::version(const std::string& case_id) const {
@@ -46,9 +45,9 @@ std::uint64_t LongPollHub::version(const std::string& case_id) const {
   return it == impl_->versions.end() ? 0 : it->second;
 }
 
-void LongPollHub::park(const std::string& case_id, std::uint64_t seen_version, std::chrono::milliseconds wait,
-                       std::function<void()> resume) {
-  auto w = std::make_shared<Waiter>(impl_->io);
+void LongPollHub::park(asio::io_context& loop, const std::string& case_id, std::uint64_t seen_version,
+                       std::chrono::milliseconds wait, std::function<void()> resume) {
+  auto w = std::make_shared<Waiter>(loop);
   w->case_id = case_id;
   w->resume = std::move(resume);
   {
@@ -56,7 +55,7 @@ void LongPollHub::park(const std::string& case_id, std::uint64_t seen_version, s
     auto v = impl_->versions.find(case_id);
     const bool changed = v != impl_->versions.end() && v->second != seen_version;
     if (impl_->closed || changed) {
-      asio::post(impl_->io, [w] { w->resume(); });
+      asio::post(loop, [w] { w->resume(); });
       return;
     }
     impl_->waiters[case_id].push_back(w);

@@ -21,6 +21,7 @@ struct ServeFlags {
   std::optional<std::string> log_level;
   std::optional<int> token_ttl_seconds;
   std::optional<int> read_timeout_seconds;
+  std::optional<int> io_threads;
 };
 
 // Flags override the file.
@@ -39,6 +40,12 @@ sk::Result<sk::backend::ServeConfig> build_config(const ServeFlags& f) {
   if (f.log_level) c.log_level = *f.log_level;
   if (f.token_ttl_seconds) c.token_ttl_seconds = *f.token_ttl_seconds;
   if (f.read_timeout_seconds) c.read_timeout_seconds = *f.read_timeout_seconds;
+  if (f.io_threads) {
+    if (*f.io_threads < 0 || *f.io_threads > sk::backend::ServeConfig::kMaxIoThreads)
+      return sk::fail("config.io_threads", "--io-threads must be between 0 (one per core) and " +
+                                               std::to_string(sk::backend::ServeConfig::kMaxIoThreads));
+    c.io_threads = *f.io_threads;
+  }
   return c;
 }
 
@@ -61,6 +68,7 @@ int main(int argc, char** argv) {
   serve->add_option("--token-ttl-seconds", sf.token_ttl_seconds, "Bearer token lifetime (default 900)");
   serve->add_option("--read-timeout-seconds", sf.read_timeout_seconds,
                     "Deadline for a whole request (default 15)");
+  serve->add_option("--io-threads", sf.io_threads, "Event-loop threads (default 0: one per CPU core)");
 
   auto* admin = app.add_subcommand("admin", "Manage the organisation in a data directory");
   admin->require_subcommand(1);

@@ -107,7 +107,7 @@ struct LongPoll : std::enable_shared_from_this<LongPoll> {
     if (!events->empty() || now >= deadline || ctx.stopping)
       return call.respond(page_response(*events, query));
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
-    ctx.hub.park(case_id, version, left, [self = shared_from_this()] { self->step(); });
+    ctx.hub.park(*call.request.loop, case_id, version, left, [self = shared_from_this()] { self->step(); });
   }
 
   ApiContext& ctx;

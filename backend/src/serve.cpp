@@ -1,5 +1,6 @@
 #include <utility>
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -8,6 +9,9 @@
 
 #include <csignal>
 #include <functional>
+#include <memory>
+#include <thread>
+#include <vector>
 
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -29,17 +33,48 @@ namespace {
 constexpr auto kDrainPoll = std::chrono::milliseconds(10);
 constexpr auto kDrainLimit = std::chrono::seconds(5);
 
+// The event loops: one io_context per thread, each kept running (even without connections)
+// until stop(). Loop 0 also runs the acceptor, the signal handler and the shutdown drain.
+class EventLoops {
+ public:
+  explicit EventLoops(unsigned count) {
+    for (unsigned i = 0; i < count; ++i) {
+      loops_.push_back(std::make_unique<asio::io_context>(1));
+      guards_.emplace_back(loops_.back()->get_executor());
+    }
+  }
+  asio::io_context& first() { return *loops_.front(); }
+  std::vector<asio::io_context*> all() const {
+    std::vector<asio::io_context*> out;
+    for (const auto& l : loops_) out.push_back(l.get());
+    return out;
+  }
+  // Runs loop 0 on the calling thread and the others on their own threads, until stop().
+  void run() {
+    std::vector<std::jthread> threads;
+    for (std::size_t i = 1; i < loops_.size(); ++i) threads.emplace_back([l = loops_[i].get()] { l->run(); });
+    loops_.front()->run();
+  }
+  void stop() {
+    for (auto& l : loops_) l->stop();
+  }
+
+ private:
+  std::vector<std::unique_ptr<asio::io_context>> loops_;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards_;
+};
+
 // After SIGTERM: waits until every request already read has been answered (or kDrainLimit),
-// then stops the io_context; idle keep-alive connections are simply closed.
-void drain_then_stop(asio::io_context& io, HttpServer& server, std::shared_ptr<asio::steady_timer> timer,
+// then stops the loops; idle keep-alive connections are simply closed.
+void drain_then_stop(EventLoops& loops, HttpServer& server, std::shared_ptr<asio::steady_timer> timer,
                      std::chrono::steady_clock::time_point give_up) {
   if (server.in_flight() == 0 || std::chrono::steady_clock::now() >= give_up) {
-    io.stop();
+    loops.stop();
     return;
   }
   timer->expires_after(kDrainPoll);
-  timer->async_wait([&io, &server, timer, give_up](const boost::system::error_code&) {
-    drain_then_stop(io, server, timer, give_up);
+  timer->async_wait([&loops, &server, timer, give_up](const boost::system::error_code&) {
+    drain_then_stop(loops, server, timer, give_up);
   });
 }
 
@@ -75,22 +110,23 @@ int serve(const ServeConfig& config) {
   }
   std::signal(SIGPIPE, SIG_IGN);
 
-  asio::io_context io(1);
+  EventLoops loops(io_thread_count(config));
   Metrics metrics;
-  LongPollHub hub(io);
+  LongPollHub hub;
   AppendWriter writer(**storage, [&hub](const std::vector<std::string>& cases) { hub.notify(cases); });
   Authenticator auth(**storage, std::chrono::seconds(config.token_ttl_seconds));
   ApiContext ctx(config, **storage, writer, hub, auth, metrics);
   Router router(ctx);
-  HttpServer server(io, router, config);
+  HttpServer server(loops.all(), router, config);
   auto port = server.listen(*endpoint);
   if (!port) {
     spdlog::error("{}", port.error().message);
     return 1;
   }
-  spdlog::info("listening on {}:{} ({})", endpoint->host, *port, config.insecure_http ? "plain HTTP, loopback" : "HTTPS");
+  spdlog::info("listening on {}:{} ({}, {} event loops)", endpoint->host, *port,
+               config.insecure_http ? "plain HTTP, loopback" : "HTTPS", io_thread_count(config));
 
-  asio::signal_set signals(io, SIGINT, SIGTERM);
+  asio::signal_set signals(loops.first(), SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& ec, int signal_number) {
     if (ec) return;
     spdlog::info("signal {}: shutting down", signal_number);
@@ -98,10 +134,10 @@ int serve(const ServeConfig& config) {
     server.stop_accepting();
     writer.close();  // commits and acknowledges every append already queued
     hub.shutdown();  // parked long-polls answer now
-    drain_then_stop(io, server, std::make_shared<asio::steady_timer>(io),
+    drain_then_stop(loops, server, std::make_shared<asio::steady_timer>(loops.first()),
                     std::chrono::steady_clock::now() + kDrainLimit);
   });
-  io.run();
+  loops.run();
   writer.close();
   spdlog::info("stopped");
   return 0;

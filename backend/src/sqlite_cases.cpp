@@ -1,7 +1,12 @@
 // SqliteStorage, second half: cases, key directory and the mailbox (see sqlite_storage.hpp).
 #include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "ids.hpp"
+#include "sqlite_reader.hpp"
 #include "sqlite_storage.hpp"
 
 namespace sk::backend {
@@ -40,9 +45,9 @@ Result<std::string> SqliteStorage::create_case(const CodeIssue& code, std::int64
   });
 }
 
-std::optional<CaseInfo> SqliteStorage::load_case(const std::string& case_id) {
+std::optional<CaseInfo> SqliteStorage::load_case(Reader& r, const std::string& case_id) {
   // Every case route starts here: both statements are prepared once.
-  auto& s = *case_stmt_;
+  auto& s = r.case_info;
   s.reset();
   s.bind(1, case_id);
   if (!s.executeStep()) {
@@ -55,7 +60,7 @@ std::optional<CaseInfo> SqliteStorage::load_case(const std::string& case_id) {
   c.youth_principal = s.getColumn(1).isNull() ? "" : s.getColumn(1).getString();
   c.youth_consent = s.getColumn(2).getInt() != 0;
   s.reset();
-  auto& m = *case_contacts_stmt_;
+  auto& m = r.case_contacts;
   m.reset();
   m.bind(1, case_id);
   while (m.executeStep()) c.contacts.push_back(m.getColumn(0).getString());
@@ -64,15 +69,13 @@ std::optional<CaseInfo> SqliteStorage::load_case(const std::string& case_id) {
 }
 
 Result<std::optional<CaseInfo>> SqliteStorage::find_case(const std::string& case_id) {
-  return storage_guard([&]() -> Result<std::optional<CaseInfo>> {
-    std::lock_guard lock(mutex_);
-    return load_case(case_id);
+  return storage_guard([&] {
+    return with_reader([&](Reader& r) -> Result<std::optional<CaseInfo>> { return load_case(r, case_id); });
   });
 }
 
 Result<std::vector<CaseInfo>> SqliteStorage::list_cases(const Caller& caller) {
-  return storage_guard([&]() -> Result<std::vector<CaseInfo>> {
-    std::lock_guard lock(mutex_);
+  return storage_guard([&] { return with_reader([&](Reader& r) -> Result<std::vector<CaseInfo>> {
     std::string sql;
     switch (caller.role) {
       case Role::supervisor:
@@ -87,17 +90,17 @@ Result<std::vector<CaseInfo>> SqliteStorage::list_cases(const Caller& caller) {
         sql = "SELECT id FROM cases WHERE youth_principal = ?2 AND org_id = ?1";
         break;
     }
-    SQLite::Statement s(*main_, sql);
+    SQLite::Statement s(*r.db, sql);
     s.bind(1, caller.org_id);
     if (caller.role != Role::supervisor) s.bind(2, caller.principal_id);
     std::vector<std::string> ids;
     while (s.executeStep()) ids.push_back(s.getColumn(0).getString());
     std::vector<CaseInfo> out;
     for (const auto& id : ids) {
-      if (auto c = load_case(id)) out.push_back(std::move(*c));
+      if (auto c = load_case(r, id)) out.push_back(std::move(*c));
     }
     return out;
-  });
+  }); });
 }
 
 Result<void> SqliteStorage::add_contact(const std::string& case_id, const std::string& principal_id) {
@@ -155,6 +158,7 @@ std::int64_t SqliteStorage::next_seq(const std::string& case_id) {
 std::vector<Result<AppendAck>> SqliteStorage::append_batch(std::span<const AppendRequest> batch) {
   std::vector<Result<AppendAck>> out;
   out.reserve(batch.size());
+  restart_wal_if_due();
   try {
     SQLite::Transaction tx(*writer_);
     for (const auto& a : batch) {
@@ -185,6 +189,7 @@ std::vector<Result<AppendAck>> SqliteStorage::append_batch(std::span<const Appen
       out.emplace_back(AppendAck{seq, a.received_at, false});
     }
     tx.commit();
+    committed_id_.store(writer_->getLastInsertRowid(), std::memory_order_release);
   } catch (const std::exception& e) {
     // The whole group is rolled back; the cached sequence numbers may be ahead of the file.
     spdlog::error("storage: append batch of {} rolled back: {}", batch.size(), e.what());
@@ -197,16 +202,34 @@ std::vector<Result<AppendAck>> SqliteStorage::append_batch(std::span<const Appen
   return out;
 }
 
+Result<void> SqliteStorage::make_durable() {
+  // After a failed flush the kernel may have dropped the unwritten pages and a later flush would
+  // "succeed" without them: nothing is acknowledged until a restart recovers from the files.
+  if (flush_failed_) return sk::fail("storage", "The database operation failed.");
+  const auto target = committed_id_.load(std::memory_order_acquire);
+  if (target <= durable_id_.load(std::memory_order_relaxed)) return {};
+  // Flushes the WAL's data, so every transaction committed before this call survives power loss.
+  if (::fdatasync(wal_fd_) != 0) {
+    flush_failed_ = true;
+    spdlog::critical("storage: fdatasync of the write-ahead log failed ({}); appends are refused until "
+                     "the server is restarted",
+                     std::strerror(errno));
+    return sk::fail("storage", "The database operation failed.");
+  }
+  durable_id_.store(target, std::memory_order_release);
+  return {};
+}
+
 Result<std::vector<StoredEvent>> SqliteStorage::fetch_events(const std::string& case_id, std::int64_t after,
                                                              AudienceMask visible, int limit) {
-  return storage_guard([&]() -> Result<std::vector<StoredEvent>> {
-    std::lock_guard lock(mutex_);
-    auto& s = *fetch_stmt_;
+  return storage_guard([&] { return with_reader([&](Reader& r) -> Result<std::vector<StoredEvent>> {
+    auto& s = r.fetch;
     s.reset();
     s.bind(1, case_id);
     s.bind(2, after);
     s.bind(3, static_cast<std::int64_t>(visible));
     s.bind(4, limit);
+    s.bind(5, durable_id_.load(std::memory_order_acquire));
     std::vector<StoredEvent> out;
     while (s.executeStep()) {
       StoredEvent e;
@@ -220,7 +243,7 @@ Result<std::vector<StoredEvent>> SqliteStorage::fetch_events(const std::string& 
     }
     s.reset();
     return out;
-  });
+  }); });
 }
 
 }  // namespace sk::backend

@@ -1,8 +1,14 @@
 #include "sqlite_storage.hpp"
+#include "sqlite_reader.hpp"
 
 #include <spdlog/spdlog.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 
 #include "ids.hpp"
 
@@ -52,16 +58,11 @@ CREATE INDEX IF NOT EXISTS audit_by_time ON audit(at);
 constexpr int kBusyTimeoutMs = 5000;
 constexpr auto kCheckpointEvery = std::chrono::milliseconds(250);
 constexpr unsigned kTokenSweepEvery = 256;
+// The append writer's page cache: the recently written leaves of the mailbox indexes.
+constexpr int kWriterCacheKiB = 16 * 1024;
+// Read connections of the request path: more than the event loops of a small server.
+constexpr std::size_t kReaders = 4;
 
-std::unique_ptr<SQLite::Database> open_connection(const std::filesystem::path& file) {
-  auto db = std::make_unique<SQLite::Database>(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
-                                               kBusyTimeoutMs);
-  db->exec("PRAGMA journal_mode=WAL");
-  db->exec("PRAGMA synchronous=FULL");
-  db->exec("PRAGMA foreign_keys=ON");
-  db->exec("PRAGMA wal_autocheckpoint=0");  // the checkpoint thread does it
-  return db;
-}
 
 Bytes blob(const SQLite::Column& c) {
   const auto* p = static_cast<const std::uint8_t*>(c.getBlob());
@@ -78,28 +79,30 @@ std::string_view kind_name(CodeKind k) {
 
 }  // namespace
 
-SqliteStorage::SqliteStorage(std::unique_ptr<SQLite::Database> main, std::unique_ptr<SQLite::Database> writer,
-                             std::unique_ptr<SQLite::Database> checkpointer)
-    : main_(std::move(main)), writer_(std::move(writer)), checkpointer_(std::move(checkpointer)) {
-  authenticate_stmt_ = std::make_unique<SQLite::Statement>(
-      *main_,
-      "SELECT d.id, p.id, p.org_id, p.role FROM tokens t JOIN devices d ON d.id = t.device_id "
-      "JOIN principals p ON p.id = d.principal_id "
-      "WHERE t.hash = ? AND t.expires_at > ? AND d.revoked_at IS NULL");
-  fetch_stmt_ = std::make_unique<SQLite::Statement>(
-      *main_,
-      "SELECT seq, event_id, audience, author_device, received_at, envelope FROM events "
-      "WHERE case_id = ?1 AND seq > ?2 AND ((?3 >> audience) & 1) = 1 ORDER BY seq LIMIT ?4");
-  case_stmt_ = std::make_unique<SQLite::Statement>(
-      *main_, "SELECT org_id, youth_principal, youth_consent FROM cases WHERE id = ?");
-  case_contacts_stmt_ = std::make_unique<SQLite::Statement>(
-      *main_, "SELECT principal_id FROM case_contacts WHERE case_id = ? ORDER BY principal_id");
+std::unique_ptr<SQLite::Database> open_sqlite_connection(const std::filesystem::path& file) {
+  auto db = std::make_unique<SQLite::Database>(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+                                               kBusyTimeoutMs);
+  db->exec("PRAGMA journal_mode=WAL");
+  db->exec("PRAGMA synchronous=FULL");
+  db->exec("PRAGMA foreign_keys=ON");
+  db->exec("PRAGMA wal_autocheckpoint=0");  // the checkpoint thread does it
+  return db;
+}
+
+SqliteStorage::SqliteStorage(const std::filesystem::path& file, std::unique_ptr<SQLite::Database> main,
+                             std::unique_ptr<SQLite::Database> writer,
+                             std::unique_ptr<SQLite::Database> checkpointer, int wal_fd)
+    : main_(std::move(main)), writer_(std::move(writer)), wal_fd_(wal_fd), checkpointer_(std::move(checkpointer)) {
+  for (std::size_t i = 0; i < kReaders; ++i) readers_.push_back(std::make_unique<Reader>(file));
   find_event_stmt_ = std::make_unique<SQLite::Statement>(
       *writer_, "SELECT case_id, seq, received_at FROM events WHERE event_id = ?");
   insert_event_stmt_ = std::make_unique<SQLite::Statement>(
       *writer_,
       "INSERT INTO events(case_id, seq, event_id, audience, author_device, received_at, envelope) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  const auto last = main_->execAndGet("SELECT COALESCE(MAX(id), 0) FROM events").getInt64();
+  committed_id_ = last;
+  durable_id_ = last;  // what is in the files after opening (and any recovery) is on disk
 }
 
 SqliteStorage::~SqliteStorage() {
@@ -114,20 +117,34 @@ SqliteStorage::~SqliteStorage() {
   } catch (const std::exception& e) {
     spdlog::warn("storage: final checkpoint failed: {}", e.what());
   }
+  ::close(wal_fd_);
 }
 
 void SqliteStorage::run_checkpoints() {
   std::unique_lock lock(checkpoint_mutex_);
   while (!checkpoint_wake_.wait_for(lock, kCheckpointEvery, [&] { return closing_; })) {
     lock.unlock();
-    try {
-      // PASSIVE copies what it can without blocking the writer or readers.
-      checkpointer_->exec("PRAGMA wal_checkpoint(PASSIVE)");
-    } catch (const std::exception& e) {
-      spdlog::warn("storage: checkpoint failed: {}", e.what());
+    // PASSIVE copies what it can without blocking the writer or readers.
+    int log_frames = 0;
+    int copied_frames = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(checkpointer_->getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                             &log_frames, &copied_frames);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
+      spdlog::warn("storage: checkpoint failed: {}", sqlite3_errstr(rc));
+    } else if (log_frames >= kWalRestartFrames && copied_frames == log_frames) {
+      wal_restart_due_ = true;
     }
     lock.lock();
   }
+}
+
+void SqliteStorage::restart_wal_if_due() {
+  if (!wal_restart_due_.exchange(false)) return;
+  // Copies only what was committed since the background checkpoint (no writer can add frames
+  // meanwhile: this is the writer), so the next write transaction starts the WAL over.
+  const int rc = sqlite3_wal_checkpoint_v2(writer_->getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                                           nullptr);
+  if (rc != SQLITE_OK && rc != SQLITE_BUSY) spdlog::warn("storage: checkpoint failed: {}", sqlite3_errstr(rc));
 }
 
 std::filesystem::path SqliteStorage::database_path(const std::filesystem::path& data_dir) {
@@ -140,12 +157,23 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::filesystem
     std::filesystem::create_directories(data_dir, ec);
     std::filesystem::permissions(data_dir, std::filesystem::perms::owner_all, ec);
     const auto file = database_path(data_dir);
-    auto main = open_connection(file);
+    auto main = open_sqlite_connection(file);
     main->exec(kSchema);
-    auto writer = open_connection(file);
-    auto checkpointer = open_connection(file);
+    auto writer = open_sqlite_connection(file);
+    writer->exec("PRAGMA cache_size=-" + std::to_string(kWriterCacheKiB));
+    writer->exec("PRAGMA synchronous=NORMAL");  // make_durable flushes instead
+    auto checkpointer = open_sqlite_connection(file);
+    // The WAL file exists while connections are open (the schema statement opened it), and
+    // SQLite only deletes it when the last one closes: this descriptor stays on it.
+    auto wal = file;
+    wal += "-wal";
+    const int wal_fd = ::open(wal.c_str(), O_RDWR | O_CLOEXEC);
+    if (wal_fd < 0) {
+      spdlog::error("storage: cannot open the write-ahead log {}: {}", wal.string(), std::strerror(errno));
+      return sk::fail("storage", "The database cannot be opened.");
+    }
     std::unique_ptr<SqliteStorage> storage(
-        new SqliteStorage(std::move(main), std::move(writer), std::move(checkpointer)));
+        new SqliteStorage(file, std::move(main), std::move(writer), std::move(checkpointer), wal_fd));
     storage->checkpoint_thread_ = std::thread([s = storage.get()] { s->run_checkpoints(); });
     return storage;
   } catch (const std::exception& e) {
@@ -461,9 +489,8 @@ Result<void> SqliteStorage::store_token(const Bytes& token_hash, const std::stri
 }
 
 Result<std::optional<Caller>> SqliteStorage::authenticate(const Bytes& token_hash, std::int64_t now) {
-  return storage_guard([&]() -> Result<std::optional<Caller>> {
-    std::lock_guard lock(mutex_);
-    auto& s = *authenticate_stmt_;
+  return storage_guard([&] { return with_reader([&](Reader& r) -> Result<std::optional<Caller>> {
+    auto& s = r.authenticate;
     s.reset();
     bind_blob(s, 1, token_hash);
     s.bind(2, now);
@@ -475,7 +502,7 @@ Result<std::optional<Caller>> SqliteStorage::authenticate(const Bytes& token_has
     s.reset();
     s.clearBindings();
     return out;
-  });
+  }); });
 }
 
 Result<std::optional<Role>> SqliteStorage::principal_role(const std::string& org_id,

@@ -2,9 +2,11 @@
 // SqliteStorage: the embedded Storage (one file, DATA_DIR/spillkontakt.db), WAL with
 // synchronous=FULL, so an acknowledged append survives power loss.
 //
-// Two connections: `main_` (guarded by a mutex) serves every call but append_batch, which runs
-// on the append writer's thread with its own connection `writer_`. WAL lets reads on `main_`
-// proceed while the writer commits. Checkpoints (copying the WAL into the database file, with
+// Connections: `main_` (guarded by a mutex) serves the rare calls; the reads of every request
+// (authenticate, find_case, fetch_events, list_cases) use a small pool of read-only
+// connections with their statements prepared once, so event loops on several threads do not
+// queue behind one another; append_batch runs on the append writer's thread with its own
+// connection `writer_`. WAL lets all reads proceed while the writer commits. Checkpoints (copying the WAL into the database file, with
 // its own fsync) run on a third connection in a background thread, so neither a commit nor a
 // request ever waits for one. Implementation split: sqlite_storage.cpp (organisations,
 // codes, devices, tokens), sqlite_cases.cpp (cases, key directory, mailbox), sqlite_audit.cpp.
@@ -12,12 +14,14 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <filesystem>
 #include <memory>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
+#include <vector>
 
 #include "storage.hpp"
 
@@ -60,6 +64,7 @@ class SqliteStorage final : public Storage {
   Result<std::vector<KeyDirectoryMember>> key_directory(const CaseInfo& c) override;
 
   std::vector<Result<AppendAck>> append_batch(std::span<const AppendRequest> batch) override;
+  Result<void> make_durable() override;
   Result<std::vector<StoredEvent>> fetch_events(const std::string& case_id, std::int64_t after,
                                                 AudienceMask visible, int limit) override;
 
@@ -67,30 +72,45 @@ class SqliteStorage final : public Storage {
   Result<std::vector<AuditEntry>> audit_since(std::int64_t since) override;
 
  private:
-  SqliteStorage(std::unique_ptr<SQLite::Database> main, std::unique_ptr<SQLite::Database> writer,
-                std::unique_ptr<SQLite::Database> checkpointer);
+  SqliteStorage(const std::filesystem::path& file, std::unique_ptr<SQLite::Database> main,
+                std::unique_ptr<SQLite::Database> writer, std::unique_ptr<SQLite::Database> checkpointer,
+                int wal_fd);
   void run_checkpoints();
+  void restart_wal_if_due();  // writer thread
 
   // Helpers that expect `mutex_` held (main_) or the writer thread (writer_).
   void insert_code(const CodeIssue& code, const std::string& case_id, std::int64_t now);
   std::optional<Device> load_device(const std::string& device_id);
   std::vector<Device> load_devices_of(const std::string& principal_id);
-  std::optional<CaseInfo> load_case(const std::string& case_id);
+  struct Reader;
+  template <class F>
+  auto with_reader(F&& body) -> decltype(body(std::declval<Reader&>()));
+  static std::optional<CaseInfo> load_case(Reader& r, const std::string& case_id);
   void insert_audit(const AuditEntry& entry);
   std::int64_t next_seq(const std::string& case_id);
 
   std::mutex mutex_;
   std::unique_ptr<SQLite::Database> main_;
   std::unique_ptr<SQLite::Database> writer_;
-  std::unique_ptr<SQLite::Statement> authenticate_stmt_;
-  std::unique_ptr<SQLite::Statement> fetch_stmt_;
-  std::unique_ptr<SQLite::Statement> case_stmt_;
-  std::unique_ptr<SQLite::Statement> case_contacts_stmt_;
+  std::vector<std::unique_ptr<Reader>> readers_;
   std::unique_ptr<SQLite::Statement> find_event_stmt_;
   std::unique_ptr<SQLite::Statement> insert_event_stmt_;
   std::unordered_map<std::string, std::int64_t> last_seq_;  // writer thread only
+  // Group commit in two stages (storage.hpp): `writer_` commits with synchronous=NORMAL (no
+  // flush), make_durable flushes the WAL file through its own descriptor, and readers only see
+  // events up to the last flushed row id. Row ids grow with every append, like each case's seq.
+  int wal_fd_;
+  std::atomic<std::int64_t> committed_id_{0};  // highest row id committed
+  std::atomic<std::int64_t> durable_id_{0};    // highest row id flushed: visible to fetch_events
+  bool flush_failed_ = false;                  // syncer thread only
   unsigned token_writes_ = 0;
 
+  // The WAL only starts over when a write transaction begins with every frame checkpointed, which
+  // a busy writer never sees while checkpoints run beside it; then it would grow without bound.
+  // So once the background checkpointer has copied a long WAL, the writer copies the few frames
+  // committed since, before its next batch.
+  static constexpr int kWalRestartFrames = 2048;  // 8 MiB of 4 KiB pages
+  std::atomic<bool> wal_restart_due_{false};
   std::unique_ptr<SQLite::Database> checkpointer_;
   std::mutex checkpoint_mutex_;
   std::condition_variable checkpoint_wake_;

@@ -5,7 +5,11 @@
 // Rules for implementations:
 //  - Every method is one transaction; failures are values (Result), never exceptions.
 //  - append_batch is called from ONE thread only (the append writer) and commits all of its
-//    requests in one transaction; every other method may be called from any thread.
+//    requests in one transaction; make_durable from ONE other thread (the append syncer); every
+//    other method may be called from any thread.
+//  - An append is durable, visible to fetch_events and acknowledged only once a make_durable
+//    call that began after its append_batch returned has succeeded. This lets the writer
+//    commit the next batch while the previous ones are being flushed to disk.
 //  - Nothing here ever sees plaintext: envelopes and confirmation blobs are opaque bytes.
 
 #include <cstdint>
@@ -193,6 +197,9 @@ class Storage {
 
   // --- mailbox
   virtual std::vector<Result<AppendAck>> append_batch(std::span<const AppendRequest> batch) = 0;
+  // Makes every batch committed before the call durable (survives power loss) and visible.
+  virtual Result<void> make_durable() = 0;
+  // Only durable events.
   virtual Result<std::vector<StoredEvent>> fetch_events(const std::string& case_id, std::int64_t after,
                                                         AudienceMask visible, int limit) = 0;
 

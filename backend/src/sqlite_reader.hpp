@@ -1,0 +1,54 @@
+#pragma once
+// Private to the SQLite storage: the pooled read connections of the request path.
+
+#include <functional>
+#include <thread>
+
+#include "sqlite_storage.hpp"
+
+namespace sk::backend {
+
+// Opens a connection to the database file with the server's settings (WAL, synchronous=FULL).
+std::unique_ptr<SQLite::Database> open_sqlite_connection(const std::filesystem::path& file);
+
+// A read-only connection with the statements of every request prepared once.
+struct SqliteStorage::Reader {
+  explicit Reader(const std::filesystem::path& file)
+      : db(open_sqlite_connection(file)),
+        authenticate(*db,
+                     "SELECT d.id, p.id, p.org_id, p.role FROM tokens t JOIN devices d ON d.id = t.device_id "
+                     "JOIN principals p ON p.id = d.principal_id "
+                     "WHERE t.hash = ? AND t.expires_at > ? AND d.revoked_at IS NULL"),
+        fetch(*db,
+              "SELECT seq, event_id, audience, author_device, received_at, envelope FROM events "
+              "WHERE case_id = ?1 AND seq > ?2 AND ((?3 >> audience) & 1) = 1 AND id <= ?5 ORDER BY seq "
+              "LIMIT ?4"),
+        case_info(*db, "SELECT org_id, youth_principal, youth_consent FROM cases WHERE id = ?"),
+        case_contacts(*db, "SELECT principal_id FROM case_contacts WHERE case_id = ? ORDER BY principal_id") {
+    db->exec("PRAGMA query_only=1");
+  }
+  std::mutex mutex;
+  std::unique_ptr<SQLite::Database> db;
+  SQLite::Statement authenticate;
+  SQLite::Statement fetch;
+  SQLite::Statement case_info;
+  SQLite::Statement case_contacts;
+};
+
+template <class F>
+auto SqliteStorage::with_reader(F&& body) -> decltype(body(std::declval<Reader&>())) {
+  // Start from a slot that depends on the thread, so each event loop tends to keep its own, and
+  // take the first free one; when all are busy, wait for that first slot.
+  const auto n = readers_.size();
+  const auto start = std::hash<std::thread::id>{}(std::this_thread::get_id()) % n;
+  for (std::size_t i = 0; i < n; ++i) {
+    auto& r = *readers_[(start + i) % n];
+    std::unique_lock lock(r.mutex, std::try_to_lock);
+    if (lock.owns_lock()) return body(r);
+  }
+  auto& r = *readers_[start];
+  std::lock_guard lock(r.mutex);
+  return body(r);
+}
+
+}  // namespace sk::backend
