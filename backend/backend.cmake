@@ -6,6 +6,7 @@ find_package(Boost 1.74 REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(tomlplusplus REQUIRED)
 find_package(CLI11 REQUIRED)
+find_package(simdjson REQUIRED)
 
 add_library(sk_backend_core STATIC
   src/admin.cpp
@@ -38,7 +39,7 @@ target_compile_definitions(sk_backend_core PRIVATE BOOST_ASIO_NO_DEPRECATED BOOS
   BOOST_ASIO_DISABLE_AWAITABLE_FRAME_RECYCLING)
 target_link_libraries(sk_backend_core
   PUBLIC sk_core sk_crypto SQLiteCpp nlohmann_json::nlohmann_json spdlog::spdlog
-  PRIVATE tomlplusplus::tomlplusplus CLI11::CLI11 OpenSSL::SSL Threads::Threads)
+  PRIVATE tomlplusplus::tomlplusplus CLI11::CLI11 OpenSSL::SSL Threads::Threads simdjson::simdjson)
 sk_target_defaults(sk_backend_core)
 # g++ 12 reports a false positive inside Asio's scheduler (null checks after inlining) when it is
 # instantiated in our files; SYSTEM includes can't hide warnings raised at instantiation, so

@@ -1,31 +1,51 @@
 #include "json_body.hpp"
 
+#include <simdjson.h>
+
+#include <vector>
+
 #include "sk/core/encoding.hpp"
 #include "sk/core/utf8.hpp"
 
 namespace sk::backend {
 
+struct JsonBody::Document {
+  simdjson::dom::parser parser;  // owns the parsed values
+  simdjson::dom::object object;
+
+  // The member's value; nullopt when absent or null.
+  std::optional<simdjson::dom::element> member(std::string_view key) const {
+    simdjson::dom::element e;
+    if (object.at_key(key).get(e) != simdjson::SUCCESS || e.is_null()) return std::nullopt;
+    return e;
+  }
+};
+
+JsonBody::JsonBody(std::unique_ptr<Document> d) : doc_(std::move(d)) {}
+JsonBody::~JsonBody() = default;
+JsonBody::JsonBody(JsonBody&&) noexcept = default;
+JsonBody& JsonBody::operator=(JsonBody&&) noexcept = default;
+
 std::optional<JsonBody> JsonBody::parse(std::string_view text,
                                         std::initializer_list<std::string_view> allowed) {
-  // The parser rejects ill-formed UTF-8 (and lone surrogate escapes) itself, so the body is
-  // not scanned twice.
-  auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded() || !j.is_object()) return std::nullopt;
-  for (const auto& [key, value] : j.items()) {
-    bool known = false;
-    for (auto a : allowed) known = known || key == a;
-    if (!known) return std::nullopt;
+  auto doc = std::make_unique<Document>();
+  simdjson::dom::element root;
+  // realloc_if_needed: the text is copied into a padded buffer (simdjson reads past the end).
+  if (doc->parser.parse(text.data(), text.size(), /*realloc_if_needed=*/true).get(root) != simdjson::SUCCESS ||
+      root.get_object().get(doc->object) != simdjson::SUCCESS) {
+    return std::nullopt;
   }
-  return JsonBody(std::move(j));
-}
-
-const nlohmann::json* JsonBody::member(std::string_view key, bool required) {
-  auto it = json_.find(key);
-  if (it == json_.end() || it->is_null()) {
-    if (required) ok_ = false;
-    return nullptr;
+  std::vector<bool> seen(allowed.size(), false);
+  for (const auto field : doc->object) {
+    std::size_t i = 0;
+    for (auto a : allowed) {
+      if (a == field.key) break;
+      ++i;
+    }
+    if (i == allowed.size() || seen[i]) return std::nullopt;  // unknown or repeated
+    seen[i] = true;
   }
-  return &*it;
+  return JsonBody(std::move(doc));
 }
 
 std::string JsonBody::string(std::string_view key, std::size_t max_chars) {
@@ -35,28 +55,24 @@ std::string JsonBody::string(std::string_view key, std::size_t max_chars) {
 }
 
 std::optional<std::string> JsonBody::optional_string(std::string_view key, std::size_t max_chars) {
-  const auto* m = member(key, false);
-  if (m == nullptr) return std::nullopt;
-  if (!m->is_string()) {
+  const auto m = doc_->member(key);
+  if (!m) return std::nullopt;
+  std::string_view s;
+  // simdjson validated the document's UTF-8; the check stays for what \u escapes decode to.
+  if (m->get_string().get(s) != simdjson::SUCCESS || s.empty() || s.size() > max_chars || !is_valid_utf8(s)) {
     ok_ = false;
     return std::nullopt;
   }
-  const auto& s = m->get_ref<const std::string&>();
-  if (s.empty() || s.size() > max_chars || !is_valid_utf8(s)) {
-    ok_ = false;
-    return std::nullopt;
-  }
-  return s;
+  return std::string(s);
 }
 
 Bytes JsonBody::base64(std::string_view key, std::size_t min_bytes, std::size_t max_bytes) {
-  const auto* m = member(key, true);
-  if (m == nullptr) return {};
-  if (!m->is_string()) {
+  const auto m = doc_->member(key);
+  std::string_view s;
+  if (!m || m->get_string().get(s) != simdjson::SUCCESS) {
     ok_ = false;
     return {};
   }
-  const auto& s = m->get_ref<const std::string&>();
   // Reject before decoding: 4 base64 characters carry 3 bytes.
   if (s.size() > (max_bytes / 3 + 1) * 4) {
     ok_ = false;
@@ -77,20 +93,19 @@ Bytes JsonBody::base64(std::string_view key, std::size_t min_bytes, std::size_t 
 }
 
 Bytes JsonBody::optional_base64(std::string_view key, std::size_t min_bytes, std::size_t max_bytes) {
-  if (member(key, false) == nullptr) return {};
+  if (!doc_->member(key)) return {};
   return base64(key, min_bytes, max_bytes);
 }
 
 std::int64_t JsonBody::integer(std::string_view key, std::int64_t min, std::int64_t max,
                                std::optional<std::int64_t> fallback) {
-  const auto* m = member(key, !fallback.has_value());
-  if (m == nullptr) return fallback.value_or(0);
-  if (!m->is_number_integer()) {
-    ok_ = false;
-    return 0;
+  const auto m = doc_->member(key);
+  if (!m) {
+    if (!fallback) ok_ = false;
+    return fallback.value_or(0);
   }
-  const auto v = m->get<std::int64_t>();
-  if (v < min || v > max) {
+  std::int64_t v = 0;
+  if (m->get_int64().get(v) != simdjson::SUCCESS || v < min || v > max) {
     ok_ = false;
     return 0;
   }
@@ -98,13 +113,13 @@ std::int64_t JsonBody::integer(std::string_view key, std::int64_t min, std::int6
 }
 
 bool JsonBody::boolean(std::string_view key) {
-  const auto* m = member(key, true);
-  if (m == nullptr) return false;
-  if (!m->is_boolean()) {
+  const auto m = doc_->member(key);
+  bool v = false;
+  if (!m || m->get_bool().get(v) != simdjson::SUCCESS) {
     ok_ = false;
     return false;
   }
-  return m->get<bool>();
+  return v;
 }
 
 }  // namespace sk::backend
