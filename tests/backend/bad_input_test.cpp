@@ -60,6 +60,10 @@ TEST_F(BadInput, MalformedBodiesAreBadRequestsWithFixedMessages) {
       R"({"event_id":")" + new_uuid() + R"(","audience":"case","envelope":12})",
       R"({"event_id":")" + new_uuid() + R"(","audience":"case"})",
       R"({"event_id":")" + new_uuid() + R"(","audience":"case","envelope":""})",
+      // a member given twice: which one counts would be the parser's choice
+      R"({"event_id":")" + new_uuid() + R"(","audience":"case","audience":"team","envelope":"AAAA"})",
+      // an escape that decodes to a lone surrogate is not UTF-8
+      R"({"event_id":"\udc00","audience":"case","envelope":"AAAA"})",
       "{\"event_id\":\"\xff\xfe\",\"audience\":\"case\",\"envelope\":\"AAAA\"}",
       "{\"event_id\":\"" + new_uuid() + "\",\"audience\":\"case\",\"envelope\":\"AAAA\"}\xc3",
       "",

@@ -44,6 +44,20 @@ TEST(Config, TomlFileWithFlagsOverridingIt) {
   EXPECT_NE(bad.out.find("no_such_key"), std::string::npos);
 }
 
+TEST(Config, EventLoopCountOutOfRangeIsRefused) {
+  TempDir dir;
+  const auto data = (dir.path() / "d").string();
+  for (const std::string n : {"-1", "65"}) {
+    auto r = run_backend({"serve", "--listen", "127.0.0.1:0", "--insecure-http", "--data", data, "--io-threads", n});
+    EXPECT_EQ(r.exit_code, 2) << n;
+    EXPECT_NE(r.out.find("--io-threads must be between 0"), std::string::npos) << r.out;
+  }
+  std::ofstream(dir.path() / "loops.toml") << "io_threads = 1000\n";
+  auto file = run_backend({"serve", "--config", (dir.path() / "loops.toml").string()});
+  EXPECT_EQ(file.exit_code, 2);
+  EXPECT_NE(file.out.find("io_threads must be between 0"), std::string::npos) << file.out;
+}
+
 TEST(AdminCli, RecoveryKeyIsPrivateAndNeverOverwritten) {
   TempDir dir;
   const auto key = dir.path() / "recovery.key";

@@ -13,6 +13,7 @@ using Clock = std::chrono::steady_clock;
 
 class LongPoll : public ::testing::Test {
  protected:
+  explicit LongPoll(std::vector<std::string> server_args = {}) : s(std::move(server_args)) {}
   void SetUp() override {
     sup = s.supervisor();
     contact = s.contact(sup);
@@ -96,6 +97,27 @@ TEST_F(LongPoll, ManyWaitersOnOneCaseAreAllWoken) {
     EXPECT_EQ(r.status, 200);
     EXPECT_EQ(r.json["events"].size(), 1u);
   }
+}
+
+// Connections are spread over the event loops round-robin: with three loops, waiters parked on
+// every loop are woken by appends that arrive on yet other connections, each exactly once.
+class LongPollOnSeveralLoops : public LongPoll {
+ protected:
+  LongPollOnSeveralLoops() : LongPoll({"--io-threads", "3"}) {}
+};
+
+TEST_F(LongPollOnSeveralLoops, WaitersOnEveryLoopAreWokenOnce) {
+  std::vector<std::future<std::pair<HttpResult, double>>> waiters;
+  for (int i = 0; i < 9; ++i) waiters.push_back(park(i % 2 ? youth : contact, 0, 20));
+  wait_until_parked(9);
+  ASSERT_EQ(s.append(contact, case_id, "case", {1}).status, 201);
+  for (auto& w : waiters) {
+    auto [r, seconds] = w.get();
+    ASSERT_EQ(r.status, 200);
+    ASSERT_EQ(r.json["events"].size(), 1u);
+    EXPECT_EQ(r.json["events"][0]["seq"], 1);
+  }
+  EXPECT_NE(s.server().log().find("3 event loops"), std::string::npos) << s.server().log();
 }
 
 }  // namespace
