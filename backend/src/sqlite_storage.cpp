@@ -63,7 +63,6 @@ constexpr int kWriterCacheKiB = 16 * 1024;
 // Read connections of the request path: more than the event loops of a small server.
 constexpr std::size_t kReaders = 4;
 
-
 Bytes blob(const SQLite::Column& c) {
   const auto* p = static_cast<const std::uint8_t*>(c.getBlob());
   return Bytes(p, p + c.getBytes());
