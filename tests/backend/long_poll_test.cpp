@@ -39,6 +39,20 @@ class LongPoll : public ::testing::Test {
     }
     FAIL() << "long-polls did not park";
   }
+  // Parks `n` waiters on their own connections (youth and contact in turn), appends once, and
+  // expects every waiter to answer with exactly that event.
+  void expect_waiters_woken_once(int n) {
+    std::vector<std::future<std::pair<HttpResult, double>>> waiters;
+    for (int i = 0; i < n; ++i) waiters.push_back(park(i % 2 ? youth : contact, 0, 20));
+    wait_until_parked(n);
+    ASSERT_EQ(s.append(contact, case_id, "case", {1}).status, 201);
+    for (auto& w : waiters) {
+      auto [r, seconds] = w.get();
+      ASSERT_EQ(r.status, 200);
+      ASSERT_EQ(r.json["events"].size(), 1u);
+      EXPECT_EQ(r.json["events"][0]["seq"], 1);
+    }
+  }
   Scenario s;
   TestDevice sup, contact, youth;
   std::string case_id;
@@ -88,15 +102,7 @@ TEST_F(LongPoll, AnEventTheCallerMayNotReadDoesNotAnswerTheWait) {
 }
 
 TEST_F(LongPoll, ManyWaitersOnOneCaseAreAllWoken) {
-  std::vector<std::future<std::pair<HttpResult, double>>> waiters;
-  for (int i = 0; i < 8; ++i) waiters.push_back(park(i % 2 ? youth : contact, 0, 20));
-  wait_until_parked(8);
-  ASSERT_EQ(s.append(contact, case_id, "case", {1}).status, 201);
-  for (auto& w : waiters) {
-    auto [r, seconds] = w.get();
-    EXPECT_EQ(r.status, 200);
-    EXPECT_EQ(r.json["events"].size(), 1u);
-  }
+  expect_waiters_woken_once(8);
 }
 
 // Connections are spread over the event loops round-robin: with three loops, waiters parked on
@@ -107,16 +113,7 @@ class LongPollOnSeveralLoops : public LongPoll {
 };
 
 TEST_F(LongPollOnSeveralLoops, WaitersOnEveryLoopAreWokenOnce) {
-  std::vector<std::future<std::pair<HttpResult, double>>> waiters;
-  for (int i = 0; i < 9; ++i) waiters.push_back(park(i % 2 ? youth : contact, 0, 20));
-  wait_until_parked(9);
-  ASSERT_EQ(s.append(contact, case_id, "case", {1}).status, 201);
-  for (auto& w : waiters) {
-    auto [r, seconds] = w.get();
-    ASSERT_EQ(r.status, 200);
-    ASSERT_EQ(r.json["events"].size(), 1u);
-    EXPECT_EQ(r.json["events"][0]["seq"], 1);
-  }
+  expect_waiters_woken_once(9);
   EXPECT_NE(s.server().log().find("3 event loops"), std::string::npos) << s.server().log();
 }
 
