@@ -7,7 +7,11 @@
 
 #include "serve.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
+
 #include <csignal>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <thread>
@@ -99,6 +103,17 @@ int serve(const ServeConfig& config) {
   if (config.data_dir.empty()) {
     spdlog::error("--data DIR is required");
     return 2;
+  }
+  // One server per data directory: its append writer numbers each case's events from memory and
+  // its case cache assumes no one else changes cases (the admin CLI may run beside it).
+  const auto lock_file = config.data_dir / "serve.lock";
+  std::error_code dir_error;
+  std::filesystem::create_directories(config.data_dir, dir_error);
+  const int lock_fd = ::open(lock_file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);  // held until exit
+  if (lock_fd < 0 || ::flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
+    spdlog::error("another spillkontakt-backend is serving {} (or {} cannot be locked)", config.data_dir.string(),
+                  lock_file.string());
+    return 1;
   }
   auto storage = SqliteStorage::open(config.data_dir);
   if (!storage) {

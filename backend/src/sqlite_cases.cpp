@@ -20,6 +20,31 @@ Bytes blob(const SQLite::Column& c) {
 
 }  // namespace
 
+std::optional<CaseInfo> CaseCache::find(const std::string& case_id) const {
+  std::shared_lock lock(mutex_);
+  auto it = cases_.find(case_id);
+  if (it == cases_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::uint64_t CaseCache::generation() const {
+  std::shared_lock lock(mutex_);
+  return generation_;
+}
+
+void CaseCache::remember(const CaseInfo& c, std::uint64_t seen) {
+  std::unique_lock lock(mutex_);
+  if (seen != generation_) return;
+  if (cases_.size() >= kMaxCases) cases_.clear();
+  cases_.insert_or_assign(c.id, c);
+}
+
+void CaseCache::forget(const std::string& case_id) {
+  std::unique_lock lock(mutex_);
+  ++generation_;
+  cases_.erase(case_id);
+}
+
 Result<std::string> SqliteStorage::create_case(const CodeIssue& code, std::int64_t now) {
   return storage_guard([&]() -> Result<std::string> {
     std::lock_guard lock(mutex_);
@@ -69,9 +94,13 @@ std::optional<CaseInfo> SqliteStorage::load_case(Reader& r, const std::string& c
 }
 
 Result<std::optional<CaseInfo>> SqliteStorage::find_case(const std::string& case_id) {
-  return storage_guard([&] {
+  if (auto cached = case_cache_.find(case_id)) return cached;
+  const auto generation = case_cache_.generation();
+  auto loaded = storage_guard([&] {
     return with_reader([&](Reader& r) -> Result<std::optional<CaseInfo>> { return load_case(r, case_id); });
   });
+  if (loaded && loaded->has_value()) case_cache_.remember(**loaded, generation);
+  return loaded;
 }
 
 Result<std::vector<CaseInfo>> SqliteStorage::list_cases(const Caller& caller) {
@@ -110,6 +139,7 @@ Result<void> SqliteStorage::add_contact(const std::string& case_id, const std::s
     s.bind(1, case_id);
     s.bind(2, principal_id);
     s.exec();
+    case_cache_.forget(case_id);
     return {};
   });
 }
@@ -121,6 +151,7 @@ Result<void> SqliteStorage::set_consent(const std::string& case_id, bool supervi
     s.bind(1, supervisors_may_read ? 1 : 0);
     s.bind(2, case_id);
     s.exec();
+    case_cache_.forget(case_id);
     return {};
   });
 }

@@ -337,6 +337,7 @@ Result<Redeemed> SqliteStorage::redeem_code(CodeKind kind, const Redemption& r, 
     used.exec();
     if (!issuer_device.empty()) out.issuer_device = load_device(issuer_device);
     tx.commit();
+    if (!out.case_id.empty()) case_cache_.forget(out.case_id);  // it has its youth now
     return out;
   });
 }

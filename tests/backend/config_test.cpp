@@ -58,6 +58,20 @@ TEST(Config, EventLoopCountOutOfRangeIsRefused) {
   EXPECT_NE(file.out.find("io_threads must be between 0"), std::string::npos) << file.out;
 }
 
+TEST(Config, ASecondServerOnTheSameDataDirectoryIsRefused) {
+  TempDir dir;
+  const auto data = dir.path() / "data";
+  init_org(data, "Lås kommune");
+  ServerProcess first(data);
+  ASSERT_TRUE(first.started()) << first.log();
+  auto second =
+      run_backend({"serve", "--listen", "127.0.0.1:0", "--insecure-http", "--data", data.string()});
+  EXPECT_EQ(second.exit_code, 1);
+  EXPECT_NE(second.out.find("another spillkontakt-backend is serving"), std::string::npos) << second.out;
+  HttpClient http(first.base_url());
+  EXPECT_EQ(http.get("/healthz").status, 200) << "the first server is unaffected";
+}
+
 TEST(AdminCli, RecoveryKeyIsPrivateAndNeverOverwritten) {
   TempDir dir;
   const auto key = dir.path() / "recovery.key";
