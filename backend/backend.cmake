@@ -12,6 +12,7 @@ add_library(sk_backend_core STATIC
   src/admin.cpp
   src/append_writer.cpp
   src/authenticator.cpp
+  src/caches.cpp
   src/config.cpp
   src/http_types.cpp
   src/http_server.cpp

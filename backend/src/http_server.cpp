@@ -16,6 +16,7 @@
 #include "http_server.hpp"
 
 #include <fstream>
+#include <mutex>
 #include <optional>
 
 #include <spdlog/spdlog.h>
@@ -67,22 +68,66 @@ http::response<http::string_body> to_message(Response r, unsigned version, bool 
   return m;
 }
 
-// The answer to one request, delivered to the connection's loop from any thread.
+// The answer to a connection's current request (a connection serves one request at a time).
 struct Pending {
   explicit Pending(const asio::any_io_executor& ex) : signal(ex) {
     signal.expires_at(asio::steady_timer::time_point::max());
+  }
+  void answer(Response r) {
+    response = std::move(r);
+    signal.cancel();  // resumes the connection's coroutine, if it is waiting already
   }
   asio::steady_timer signal;
   std::optional<Response> response;
 };
 
+// Hands answers to the connections of one event loop. Answers given on the loop's own thread
+// (most routes answer before they return) take effect at once; answers from other threads (the
+// append syncer acknowledges a whole flushed group at a time) are queued, and one post per
+// burst wakes the loop for all of them, instead of one wake-up per answer.
+class LoopInbox {
+ public:
+  explicit LoopInbox(asio::io_context& loop) : loop_(loop) {}
+  asio::io_context& loop() { return loop_; }
+
+  void deliver(const std::shared_ptr<Pending>& pending, Response r) {
+    if (loop_.get_executor().running_in_this_thread()) return pending->answer(std::move(r));
+    bool wake = false;
+    {
+      std::lock_guard lock(mutex_);
+      queued_.emplace_back(pending, std::move(r));
+      wake = !wake_posted_;
+      wake_posted_ = true;
+    }
+    if (wake) asio::post(loop_, [this] { drain(); });
+  }
+
+ private:
+  void drain() {
+    std::vector<std::pair<std::shared_ptr<Pending>, Response>> ready;
+    {
+      std::lock_guard lock(mutex_);
+      ready.swap(queued_);
+      wake_posted_ = false;
+    }
+    for (auto& [pending, response] : ready) pending->answer(std::move(response));
+  }
+
+  asio::io_context& loop_;
+  std::mutex mutex_;
+  std::vector<std::pair<std::shared_ptr<Pending>, Response>> queued_;
+  bool wake_posted_ = false;
+};
+
 }  // namespace
 
 struct HttpServer::Impl : std::enable_shared_from_this<Impl> {
-  Impl(std::vector<asio::io_context*> l, Router& r, const ServeConfig& c)
-      : loops(std::move(l)), router(r), config(c), acceptor(*loops.front()) {}
+  Impl(const std::vector<asio::io_context*>& loops, Router& r, const ServeConfig& c)
+      : router(r), config(c), acceptor(*loops.front()) {
+    for (auto* l : loops) inboxes.push_back(std::make_unique<LoopInbox>(*l));
+  }
 
-  std::vector<asio::io_context*> loops;
+  std::vector<std::unique_ptr<LoopInbox>> inboxes;  // one per event loop
   Router& router;
   const ServeConfig& config;
   tcp::acceptor acceptor;  // on loops.front()
@@ -95,27 +140,16 @@ struct HttpServer::Impl : std::enable_shared_from_this<Impl> {
   // Takes references only: g++ 12 destroys by-value coroutine arguments made from temporaries
   // inside a co_await expression twice.
   template <class Stream>
-  asio::awaitable<void> serve_requests(Stream& stream, const std::string& remote_ip, asio::io_context& loop);
-  asio::awaitable<void> plain_session(tcp::socket socket, asio::io_context& loop);
-  asio::awaitable<void> tls_session(tcp::socket socket, asio::io_context& loop);
-  void dispatch(Request request, const std::shared_ptr<Pending>& pending, const asio::any_io_executor& ex);
+  asio::awaitable<void> serve_requests(Stream& stream, const std::string& remote_ip, LoopInbox& inbox);
+  asio::awaitable<void> plain_session(tcp::socket socket, LoopInbox& inbox);
+  asio::awaitable<void> tls_session(tcp::socket socket, LoopInbox& inbox);
 };
-
-void HttpServer::Impl::dispatch(Request request, const std::shared_ptr<Pending>& pending,
-                                const asio::any_io_executor& ex) {
-  router.handle(std::move(request), [pending, ex](Response r) {
-    asio::post(ex, [pending, r = std::move(r)]() mutable {
-      pending->response = std::move(r);
-      pending->signal.cancel();
-    });
-  });
-}
 
 template <class Stream>
 asio::awaitable<void> HttpServer::Impl::serve_requests(Stream& stream, const std::string& remote_ip,
-                                                       asio::io_context& loop) {
+                                                       LoopInbox& inbox) {
   auto self = shared_from_this();
-  const auto ex = co_await asio::this_coro::executor;
+  const auto pending = std::make_shared<Pending>(co_await asio::this_coro::executor);
   beast::flat_buffer buffer;
   // Beast reads at most the buffer's free capacity (at least 512 bytes) per call; room for a
   // typical append saves several reads per request.
@@ -144,8 +178,9 @@ asio::awaitable<void> HttpServer::Impl::serve_requests(Stream& stream, const std
     if (refusal) {
       response = std::move(*refusal);
     } else {
-      auto pending = std::make_shared<Pending>(ex);
-      dispatch(to_request(parser.release(), remote_ip, loop), pending, ex);
+      pending->response.reset();
+      router.handle(to_request(parser.release(), remote_ip, inbox.loop()),
+                    [pending, &inbox](Response r) { inbox.deliver(pending, std::move(r)); });
       while (!pending->response) {
         co_await pending->signal.async_wait(asio::redirect_error(asio::use_awaitable, ec));
       }
@@ -160,20 +195,20 @@ asio::awaitable<void> HttpServer::Impl::serve_requests(Stream& stream, const std
   }
 }
 
-asio::awaitable<void> HttpServer::Impl::plain_session(tcp::socket socket, asio::io_context& loop) {
+asio::awaitable<void> HttpServer::Impl::plain_session(tcp::socket socket, LoopInbox& inbox) {
   try {
     error_code ec;
     const auto remote = socket.remote_endpoint(ec);
     const std::string ip = ec ? std::string() : remote.address().to_string();
     beast::tcp_stream stream(std::move(socket));
-    co_await serve_requests(stream, ip, loop);
+    co_await serve_requests(stream, ip, inbox);
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
   } catch (const std::exception& e) {
     spdlog::error("http: connection failed: {}", e.what());
   }
 }
 
-asio::awaitable<void> HttpServer::Impl::tls_session(tcp::socket socket, asio::io_context& loop) {
+asio::awaitable<void> HttpServer::Impl::tls_session(tcp::socket socket, LoopInbox& inbox) {
   try {
     error_code ec;
     const auto remote = socket.remote_endpoint(ec);
@@ -182,7 +217,7 @@ asio::awaitable<void> HttpServer::Impl::tls_session(tcp::socket socket, asio::io
     beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(config.read_timeout_seconds));
     co_await stream.async_handshake(ssl::stream_base::server, asio::redirect_error(asio::use_awaitable, ec));
     if (ec) co_return;
-    co_await serve_requests(stream, ip, loop);
+    co_await serve_requests(stream, ip, inbox);
     beast::get_lowest_layer(stream).expires_after(kTlsShutdownTimeout);
     co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
   } catch (const std::exception& e) {
@@ -194,7 +229,8 @@ asio::awaitable<void> HttpServer::Impl::accept_loop() {
   auto self = shared_from_this();
   for (;;) {
     error_code ec;
-    auto& loop = *loops[next_loop];
+    auto& inbox = *inboxes[next_loop];
+    auto& loop = inbox.loop();
     // The new socket belongs to `loop`: its I/O completes on that loop's thread.
     tcp::socket socket = co_await acceptor.async_accept(loop, asio::redirect_error(asio::use_awaitable, ec));
     if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
@@ -205,18 +241,18 @@ asio::awaitable<void> HttpServer::Impl::accept_loop() {
       co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
       continue;
     }
-    next_loop = (next_loop + 1) % loops.size();
+    next_loop = (next_loop + 1) % inboxes.size();
     socket.set_option(tcp::no_delay(true), ec);
     if (tls) {
-      asio::co_spawn(loop, tls_session(std::move(socket), loop), asio::detached);
+      asio::co_spawn(loop, tls_session(std::move(socket), inbox), asio::detached);
     } else {
-      asio::co_spawn(loop, plain_session(std::move(socket), loop), asio::detached);
+      asio::co_spawn(loop, plain_session(std::move(socket), inbox), asio::detached);
     }
   }
 }
 
 HttpServer::HttpServer(std::vector<asio::io_context*> loops, Router& router, const ServeConfig& config)
-    : impl_(std::make_shared<Impl>(std::move(loops), router, config)) {}
+    : impl_(std::make_shared<Impl>(loops, router, config)) {}
 
 HttpServer::~HttpServer() = default;
 

@@ -9,8 +9,41 @@
 
 namespace sk::backend {
 
+namespace {
+
+// A parser allocates buffers in proportion to the largest document it has parsed; reusing one
+// per thread saves those allocations on every request. Parsers grown by a large body are
+// dropped rather than kept.
+constexpr std::size_t kKeptParserCapacity = 128 * 1024;
+constexpr std::size_t kKeptParsers = 4;
+
+std::vector<std::unique_ptr<simdjson::dom::parser>>& idle_parsers() {
+  thread_local std::vector<std::unique_ptr<simdjson::dom::parser>> parsers;
+  return parsers;
+}
+
+std::unique_ptr<simdjson::dom::parser> take_parser() {
+  auto& idle = idle_parsers();
+  if (idle.empty()) return std::make_unique<simdjson::dom::parser>();
+  auto p = std::move(idle.back());
+  idle.pop_back();
+  return p;
+}
+
+void give_back(std::unique_ptr<simdjson::dom::parser> p) {
+  auto& idle = idle_parsers();
+  if (p->capacity() <= kKeptParserCapacity && idle.size() < kKeptParsers) idle.push_back(std::move(p));
+}
+
+}  // namespace
+
 struct JsonBody::Document {
-  simdjson::dom::parser parser;  // owns the parsed values
+  Document() : parser(take_parser()) {}
+  ~Document() { give_back(std::move(parser)); }
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+
+  std::unique_ptr<simdjson::dom::parser> parser;  // owns the parsed values
   simdjson::dom::object object;
 
   // The member's value; nullopt when absent or null.
@@ -31,7 +64,7 @@ std::optional<JsonBody> JsonBody::parse(std::string_view text,
   auto doc = std::make_unique<Document>();
   simdjson::dom::element root;
   // realloc_if_needed: the text is copied into a padded buffer (simdjson reads past the end).
-  if (doc->parser.parse(text.data(), text.size(), /*realloc_if_needed=*/true).get(root) != simdjson::SUCCESS ||
+  if (doc->parser->parse(text.data(), text.size(), /*realloc_if_needed=*/true).get(root) != simdjson::SUCCESS ||
       root.get_object().get(doc->object) != simdjson::SUCCESS) {
     return std::nullopt;
   }

@@ -4,11 +4,13 @@
 
 namespace sk::backend {
 
-void Metrics::record_request(const std::string& route, int status, double seconds, bool long_poll) {
+void Metrics::record_request(std::string_view route, int status, double seconds, bool long_poll) {
   std::lock_guard lock(mutex_);
-  ++requests_[{route, status}];
+  auto it = routes_.find(route);
+  if (it == routes_.end()) it = routes_.emplace(std::string(route), RouteStats{}).first;
+  ++it->second.by_status[status];
   if (long_poll) return;  // their duration is the client's wait, not our latency
-  auto& h = latency_[route];
+  auto& h = it->second.latency;
   for (std::size_t i = 0; i < kBuckets.size(); ++i) {
     if (seconds <= kBuckets[i]) ++h.counts[i];
   }
@@ -21,12 +23,16 @@ std::string Metrics::render() const {
   out += "# HELP sk_http_requests_total HTTP requests by route and status.\n";
   out += "# TYPE sk_http_requests_total counter\n";
   std::lock_guard lock(mutex_);
-  for (const auto& [key, n] : requests_) {
-    out += fmt::format("sk_http_requests_total{{route=\"{}\",status=\"{}\"}} {}\n", key.first, key.second, n);
+  for (const auto& [route, stats] : routes_) {
+    for (const auto& [status, n] : stats.by_status) {
+      out += fmt::format("sk_http_requests_total{{route=\"{}\",status=\"{}\"}} {}\n", route, status, n);
+    }
   }
   out += "# HELP sk_http_request_duration_seconds Request latency (long-polls excluded).\n";
   out += "# TYPE sk_http_request_duration_seconds histogram\n";
-  for (const auto& [route, h] : latency_) {
+  for (const auto& [route, stats] : routes_) {
+    const auto& h = stats.latency;
+    if (h.count == 0) continue;
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
       out += fmt::format("sk_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n", route,
                          kBuckets[i], h.counts[i]);

@@ -7,14 +7,14 @@
 #include <map>
 #include <mutex>
 #include <string>
-#include <utility>
+#include <string_view>
 
 namespace sk::backend {
 
 class Metrics {
  public:
   // `route` is the route's pattern name ("POST /v1/cases/{id}/events"), never the raw path.
-  void record_request(const std::string& route, int status, double seconds, bool long_poll);
+  void record_request(std::string_view route, int status, double seconds, bool long_poll);
   void add_appends(std::uint64_t n) { appends_ += n; }
   void set_long_polls_open(std::int64_t n) { long_polls_open_ = n; }
   void set_batches(std::uint64_t n) { batches_ = n; }
@@ -29,10 +29,13 @@ class Metrics {
     std::uint64_t count = 0;
     double sum = 0;
   };
+  struct RouteStats {
+    std::map<int, std::uint64_t> by_status;
+    Histogram latency;  // empty for long-polls
+  };
 
   mutable std::mutex mutex_;
-  std::map<std::pair<std::string, int>, std::uint64_t> requests_;
-  std::map<std::string, Histogram> latency_;
+  std::map<std::string, RouteStats, std::less<>> routes_;  // found by string_view: no allocation
   std::atomic<std::uint64_t> appends_{0};
   std::atomic<std::uint64_t> batches_{0};
   std::atomic<std::int64_t> long_polls_open_{0};

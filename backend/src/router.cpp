@@ -13,8 +13,7 @@ namespace {
 enum class Access { open, open_ip_limited, device };
 
 struct Route {
-  std::string_view method;
-  std::string_view pattern;  // "{}" matches one path segment
+  std::string_view name;  // "METHOD /pattern", also the metrics label; "{}" matches one path segment
   Access access;
   void (*handler)(ApiContext&, Call);
   bool long_poll = false;
@@ -33,28 +32,35 @@ void metrics(ApiContext& ctx, Call call) {
 }
 
 constexpr std::array kRoutes = {
-    Route{"GET", "/healthz", Access::open, healthz},
-    Route{"GET", "/metrics", Access::open, metrics},
-    Route{"POST", "/v1/enroll", Access::open_ip_limited, routes::enroll},
-    Route{"POST", "/v1/enroll-codes", Access::device, routes::issue_enroll_code},
-    Route{"GET", "/v1/codes/{}", Access::device, routes::code_status},
-    Route{"PUT", "/v1/codes/{}/confirmation", Access::device, routes::set_code_confirmation},
-    Route{"POST", "/v1/auth/challenge", Access::open_ip_limited, routes::auth_challenge},
-    Route{"POST", "/v1/auth/token", Access::open_ip_limited, routes::auth_token},
-    Route{"GET", "/v1/me", Access::device, routes::me},
-    Route{"GET", "/v1/org", Access::device, routes::org},
-    Route{"POST", "/v1/devices/{}/revoke", Access::device, routes::revoke_device},
-    Route{"GET", "/v1/cases", Access::device, routes::list_cases},
-    Route{"POST", "/v1/cases", Access::device, routes::create_case},
-    Route{"POST", "/v1/pairing/redeem", Access::open_ip_limited, routes::redeem_pairing},
-    Route{"POST", "/v1/cases/{}/members", Access::device, routes::add_member},
-    Route{"PUT", "/v1/cases/{}/consent", Access::device, routes::set_consent},
-    Route{"GET", "/v1/cases/{}/keys", Access::device, routes::key_directory},
-    Route{"POST", "/v1/cases/{}/events", Access::device, routes::append_event},
-    Route{"GET", "/v1/cases/{}/events", Access::device, routes::fetch_events, true},
+    Route{"GET /healthz", Access::open, healthz},
+    Route{"GET /metrics", Access::open, metrics},
+    Route{"POST /v1/enroll", Access::open_ip_limited, routes::enroll},
+    Route{"POST /v1/enroll-codes", Access::device, routes::issue_enroll_code},
+    Route{"GET /v1/codes/{}", Access::device, routes::code_status},
+    Route{"PUT /v1/codes/{}/confirmation", Access::device, routes::set_code_confirmation},
+    Route{"POST /v1/auth/challenge", Access::open_ip_limited, routes::auth_challenge},
+    Route{"POST /v1/auth/token", Access::open_ip_limited, routes::auth_token},
+    Route{"GET /v1/me", Access::device, routes::me},
+    Route{"GET /v1/org", Access::device, routes::org},
+    Route{"POST /v1/devices/{}/revoke", Access::device, routes::revoke_device},
+    Route{"GET /v1/cases", Access::device, routes::list_cases},
+    Route{"POST /v1/cases", Access::device, routes::create_case},
+    Route{"POST /v1/pairing/redeem", Access::open_ip_limited, routes::redeem_pairing},
+    Route{"POST /v1/cases/{}/members", Access::device, routes::add_member},
+    Route{"PUT /v1/cases/{}/consent", Access::device, routes::set_consent},
+    Route{"GET /v1/cases/{}/keys", Access::device, routes::key_directory},
+    Route{"POST /v1/cases/{}/events", Access::device, routes::append_event},
+    Route{"GET /v1/cases/{}/events", Access::device, routes::fetch_events, true},
 };
 
 constexpr std::size_t kMaxSegment = 64;
+
+constexpr std::string_view method_of(const Route& r) {
+  return r.name.substr(0, r.name.find(' '));
+}
+constexpr std::string_view pattern_of(const Route& r) {
+  return r.name.substr(r.name.find(' ') + 1);
+}
 
 // Matches `path` against `pattern`, collecting the "{}" segments.
 bool match(std::string_view pattern, std::string_view path, std::vector<std::string>& params) {
@@ -95,15 +101,14 @@ void Router::handle(Request request, Respond respond) {
   bool path_known = false;
   std::vector<std::string> params;
   for (const auto& r : kRoutes) {
-    if (!match(r.pattern, path, params)) continue;
+    if (!match(pattern_of(r), path, params)) continue;
     path_known = true;
-    if (r.method == request.method) {
+    if (method_of(r) == request.method) {
       route = &r;
       break;
     }
   }
-  const std::string label =
-      route ? std::string(route->method) + " " + std::string(route->pattern) : "unmatched";
+  const std::string_view label = route ? route->name : "unmatched";
   const bool long_poll = route != nullptr && route->long_poll;
   // Metrics wrap the answer, wherever and whenever it is given.
   Respond answer = [this, label, long_poll, started, respond = std::move(respond)](Response r) {

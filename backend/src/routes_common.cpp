@@ -10,22 +10,26 @@ namespace sk::backend::route_util {
 
 std::optional<CaseInfo> visible_case(ApiContext& ctx, const Caller& caller, const std::string& case_id,
                                      Response* error) {
-  *error = errors::not_found();
-  if (!is_id(case_id)) return std::nullopt;
+  // Built only on failure: this runs on every case request.
+  const auto hidden = [error] {
+    *error = errors::not_found();
+    return std::nullopt;
+  };
+  if (!is_id(case_id)) return hidden();
   auto found = ctx.storage.find_case(case_id);
   if (!found) {
     *error = errors::unavailable();
     return std::nullopt;
   }
-  if (!found->has_value()) return std::nullopt;
-  const auto& c = **found;
-  if (c.org_id != caller.org_id) return std::nullopt;  // other organisations: as if it did not exist
+  if (!found->has_value()) return hidden();
+  auto& c = **found;
+  if (c.org_id != caller.org_id) return hidden();  // other organisations: as if it did not exist
   const bool member = caller.role == Role::supervisor ||
                       (caller.role == Role::youth && c.youth_principal == caller.principal_id) ||
                       (caller.role == Role::contact && std::find(c.contacts.begin(), c.contacts.end(),
                                                                  caller.principal_id) != c.contacts.end());
-  if (!member) return std::nullopt;
-  return c;
+  if (!member) return hidden();
+  return std::move(c);
 }
 
 AudienceMask readable(const CaseInfo& c, const Caller& caller) {

@@ -20,31 +20,6 @@ Bytes blob(const SQLite::Column& c) {
 
 }  // namespace
 
-std::optional<CaseInfo> CaseCache::find(const std::string& case_id) const {
-  std::shared_lock lock(mutex_);
-  auto it = cases_.find(case_id);
-  if (it == cases_.end()) return std::nullopt;
-  return it->second;
-}
-
-std::uint64_t CaseCache::generation() const {
-  std::shared_lock lock(mutex_);
-  return generation_;
-}
-
-void CaseCache::remember(const CaseInfo& c, std::uint64_t seen) {
-  std::unique_lock lock(mutex_);
-  if (seen != generation_) return;
-  if (cases_.size() >= kMaxCases) cases_.clear();
-  cases_.insert_or_assign(c.id, c);
-}
-
-void CaseCache::forget(const std::string& case_id) {
-  std::unique_lock lock(mutex_);
-  ++generation_;
-  cases_.erase(case_id);
-}
-
 Result<std::string> SqliteStorage::create_case(const CodeIssue& code, std::int64_t now) {
   return storage_guard([&]() -> Result<std::string> {
     std::lock_guard lock(mutex_);
@@ -193,19 +168,7 @@ std::vector<Result<AppendAck>> SqliteStorage::append_batch(std::span<const Appen
   try {
     SQLite::Transaction tx(*writer_);
     for (const auto& a : batch) {
-      auto& find = *find_event_stmt_;
-      find.reset();
-      find.bind(1, a.event_id);
-      if (find.executeStep()) {
-        if (find.getColumn(0).getString() != a.case_id) {
-          out.emplace_back(sk::fail("conflict", "This event id is used in another case."));
-        } else {
-          out.emplace_back(AppendAck{find.getColumn(1).getInt64(), find.getColumn(2).getInt64(), true});
-        }
-        find.reset();
-        continue;
-      }
-      find.reset();
+      // Insert first: a repeated event id is rare, and the unique index finds it anyway.
       const auto seq = next_seq(a.case_id);
       auto& ins = *insert_event_stmt_;
       ins.reset();
@@ -215,9 +178,22 @@ std::vector<Result<AppendAck>> SqliteStorage::append_batch(std::span<const Appen
       ins.bind(4, static_cast<int>(a.audience));
       ins.bind(5, a.author_device);
       ins.bind(6, a.received_at);
-      ins.bind(7, a.envelope.data(), static_cast<int>(a.envelope.size()));
-      ins.exec();
-      out.emplace_back(AppendAck{seq, a.received_at, false});
+      ins.bindNoCopy(7, a.envelope.data(), static_cast<int>(a.envelope.size()));
+      if (ins.exec() == 1) {
+        out.emplace_back(AppendAck{seq, a.received_at, false});
+        continue;
+      }
+      last_seq_[a.case_id] = seq - 1;  // not used after all
+      auto& find = *find_event_stmt_;
+      find.reset();
+      find.bind(1, a.event_id);
+      if (!find.executeStep()) throw std::runtime_error("an event id conflicted but cannot be found");
+      if (find.getColumn(0).getString() != a.case_id) {
+        out.emplace_back(sk::fail("conflict", "This event id is used in another case."));
+      } else {
+        out.emplace_back(AppendAck{find.getColumn(1).getInt64(), find.getColumn(2).getInt64(), true});
+      }
+      find.reset();
     }
     tx.commit();
     committed_id_.store(writer_->getLastInsertRowid(), std::memory_order_release);

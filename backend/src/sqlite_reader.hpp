@@ -16,7 +16,7 @@ struct SqliteStorage::Reader {
   explicit Reader(const std::filesystem::path& file)
       : db(open_sqlite_connection(file)),
         authenticate(*db,
-                     "SELECT d.id, p.id, p.org_id, p.role FROM tokens t JOIN devices d ON d.id = t.device_id "
+                     "SELECT d.id, p.id, p.org_id, p.role, t.expires_at FROM tokens t JOIN devices d ON d.id = t.device_id "
                      "JOIN principals p ON p.id = d.principal_id "
                      "WHERE t.hash = ? AND t.expires_at > ? AND d.revoked_at IS NULL"),
         fetch(*db,

@@ -90,15 +90,20 @@ std::unique_ptr<SQLite::Database> open_sqlite_connection(const std::filesystem::
 
 SqliteStorage::SqliteStorage(const std::filesystem::path& file, std::unique_ptr<SQLite::Database> main,
                              std::unique_ptr<SQLite::Database> writer,
-                             std::unique_ptr<SQLite::Database> checkpointer, int wal_fd)
-    : main_(std::move(main)), writer_(std::move(writer)), wal_fd_(wal_fd), checkpointer_(std::move(checkpointer)) {
+                             std::unique_ptr<SQLite::Database> checkpointer, int wal_fd,
+                             SharedCounter revocations)
+    : main_(std::move(main)),
+      writer_(std::move(writer)),
+      revocations_(std::move(revocations)),
+      wal_fd_(wal_fd),
+      checkpointer_(std::move(checkpointer)) {
   for (std::size_t i = 0; i < kReaders; ++i) readers_.push_back(std::make_unique<Reader>(file));
   find_event_stmt_ = std::make_unique<SQLite::Statement>(
       *writer_, "SELECT case_id, seq, received_at FROM events WHERE event_id = ?");
   insert_event_stmt_ = std::make_unique<SQLite::Statement>(
       *writer_,
       "INSERT INTO events(case_id, seq, event_id, audience, author_device, received_at, envelope) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+      "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(event_id) DO NOTHING");
   const auto last = main_->execAndGet("SELECT COALESCE(MAX(id), 0) FROM events").getInt64();
   committed_id_ = last;
   durable_id_ = last;  // what is in the files after opening (and any recovery) is on disk
@@ -156,6 +161,8 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::filesystem
     std::filesystem::create_directories(data_dir, ec);
     std::filesystem::permissions(data_dir, std::filesystem::perms::owner_all, ec);
     const auto file = database_path(data_dir);
+    auto revocations = SharedCounter::open(data_dir / "revocations");
+    if (!revocations) return sk::fail(revocations.error().code, revocations.error().message);
     auto main = open_sqlite_connection(file);
     main->exec(kSchema);
     auto writer = open_sqlite_connection(file);
@@ -172,7 +179,8 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::filesystem
       return sk::fail("storage", "The database cannot be opened.");
     }
     std::unique_ptr<SqliteStorage> storage(
-        new SqliteStorage(file, std::move(main), std::move(writer), std::move(checkpointer), wal_fd));
+        new SqliteStorage(file, std::move(main), std::move(writer), std::move(checkpointer), wal_fd,
+                          std::move(*revocations)));
     storage->checkpoint_thread_ = std::thread([s = storage.get()] { s->run_checkpoints(); });
     return storage;
   } catch (const std::exception& e) {
@@ -466,6 +474,7 @@ Result<bool> SqliteStorage::revoke_device(const std::string& device_id, std::int
     t.bind(1, device_id);
     t.exec();
     tx.commit();
+    revocations_.increment();  // after COMMIT: every token cache reloads from what is now stored
     return changed;
   });
 }
@@ -489,6 +498,11 @@ Result<void> SqliteStorage::store_token(const Bytes& token_hash, const std::stri
 }
 
 Result<std::optional<Caller>> SqliteStorage::authenticate(const Bytes& token_hash, std::int64_t now) {
+  TokenCache::Hash key{};
+  if (token_hash.size() != key.size()) return std::optional<Caller>{};
+  std::copy(token_hash.begin(), token_hash.end(), key.begin());
+  if (auto cached = token_cache_.find(key, now)) return cached;
+  const auto generation = token_cache_.generation();
   return storage_guard([&] { return with_reader([&](Reader& r) -> Result<std::optional<Caller>> {
     auto& s = r.authenticate;
     s.reset();
@@ -498,6 +512,7 @@ Result<std::optional<Caller>> SqliteStorage::authenticate(const Bytes& token_has
     if (s.executeStep()) {
       out = Caller{s.getColumn(2).getString(), s.getColumn(1).getString(), s.getColumn(0).getString(),
                    parse_role(s.getColumn(3).getString()).value_or(Role::youth)};
+      token_cache_.remember(key, *out, s.getColumn(4).getInt64(), generation);
     }
     s.reset();
     s.clearBindings();

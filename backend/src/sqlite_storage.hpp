@@ -19,34 +19,14 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
-#include <shared_mutex>
 #include <thread>
 #include <unordered_map>
 #include <vector>
 
+#include "caches.hpp"
 #include "storage.hpp"
 
 namespace sk::backend {
-
-// Case → organisation, youth, contacts and consent, in memory: every request of a case route
-// looks its case up. Only the server changes cases (the admin CLI never does, and one server
-// owns a data directory), and each change calls forget() after its COMMIT. A lookup that raced
-// with a change is not remembered: changes bump a generation the loader compares.
-class CaseCache {
- public:
-  std::optional<CaseInfo> find(const std::string& case_id) const;
-  std::uint64_t generation() const;
-  // Keeps `c`, read from the database after generation() returned `seen`, unless a case has
-  // changed since.
-  void remember(const CaseInfo& c, std::uint64_t seen);
-  void forget(const std::string& case_id);
-
- private:
-  static constexpr std::size_t kMaxCases = 50'000;  // ~10 MB at most; emptied when full
-  mutable std::shared_mutex mutex_;
-  std::unordered_map<std::string, CaseInfo> cases_;
-  std::uint64_t generation_ = 0;
-};
 
 class SqliteStorage final : public Storage {
  public:
@@ -95,7 +75,7 @@ class SqliteStorage final : public Storage {
  private:
   SqliteStorage(const std::filesystem::path& file, std::unique_ptr<SQLite::Database> main,
                 std::unique_ptr<SQLite::Database> writer, std::unique_ptr<SQLite::Database> checkpointer,
-                int wal_fd);
+                int wal_fd, SharedCounter revocations);
   void run_checkpoints();
   void restart_wal_if_due();  // writer thread
 
@@ -115,6 +95,8 @@ class SqliteStorage final : public Storage {
   std::unique_ptr<SQLite::Database> writer_;
   std::vector<std::unique_ptr<Reader>> readers_;
   CaseCache case_cache_;
+  SharedCounter revocations_;  // DATA_DIR/revocations: bumped by every revoke_device, in any process
+  TokenCache token_cache_{revocations_};
   std::unique_ptr<SQLite::Statement> find_event_stmt_;
   std::unique_ptr<SQLite::Statement> insert_event_stmt_;
   std::unordered_map<std::string, std::int64_t> last_seq_;  // writer thread only
