@@ -47,7 +47,7 @@ void AppendWriter::write_loop() {
     Committed batch;
     {
       std::unique_lock lock(mutex_);
-      wake_writer_.wait(lock, [&] { return closing_ || !queue_.empty(); });
+      wake_writer_.wait(lock, [&] { return closing_ || (!queue_.empty() && !flushing_); });
       if (queue_.empty()) {  // closing and drained
         writer_done_ = true;
         wake_syncer_.notify_one();
@@ -80,10 +80,16 @@ void AppendWriter::sync_loop() {
       wake_syncer_.wait(lock, [&] { return writer_done_ || !committed_.empty(); });
       if (committed_.empty()) return;  // the writer has stopped and everything is answered
       ready.swap(committed_);
+      flushing_ = true;
     }
     // One flush covers every batch taken above: they were all committed before it starts.
     const auto durable = storage_.make_durable();
     if (!durable) spdlog::error("storage: flushing appends failed: {}", durable.error().message);
+    {
+      std::lock_guard lock(mutex_);
+      flushing_ = false;
+    }
+    wake_writer_.notify_one();
 
     // Durable: wake the waiters first (their latency is what users feel), then acknowledge.
     std::set<std::string> changed;

@@ -64,6 +64,7 @@ class AppendWriter {
   std::vector<Committed> committed_;
   bool closing_ = false;
   bool writer_done_ = false;
+  bool flushing_ = false;
   std::uint64_t batches_ = 0;
   std::thread syncer_;
   std::thread writer_;

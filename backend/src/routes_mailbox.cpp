@@ -4,6 +4,8 @@
 #include <chrono>
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "api_context.hpp"
 #include "ids.hpp"
 #include "json_body.hpp"
@@ -147,9 +149,9 @@ void append_event(ApiContext& ctx, Call call) {
       return respond(errors::unavailable());
     }
     if (!ack->duplicate) ctx.metrics.add_appends(1);
-    const nlohmann::json out = {
-        {"seq", ack->seq}, {"received_at", ack->received_at}, {"duplicate", ack->duplicate}};
-    respond(json_response(ack->duplicate ? 200 : 201, out.dump()));
+    respond(json_response(ack->duplicate ? 200 : 201,
+                          fmt::format(R"({{"seq":{},"received_at":{},"duplicate":{}}})", ack->seq,
+                                      ack->received_at, ack->duplicate)));
   });
   if (!queued) call.respond(errors::unavailable());
 }

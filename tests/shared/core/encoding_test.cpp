@@ -40,5 +40,21 @@ TEST(Base64Url, RejectsNonCanonicalSpellings) {
   EXPECT_FALSE(base64url_decode("+/+/"));   // standard alphabet
 }
 
+TEST(Base64Url, RoundTripsEveryLengthAndRejectsABadCharacterAnywhere) {
+  Bytes data;
+  for (int n = 0; n < 100; ++n) {
+    const auto text = base64url_encode(data);
+    ASSERT_EQ(base64url_decode(text), data) << n;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      for (const char bad : {'=', '+', '/', '.', '\0', '\x80'}) {
+        auto broken = text;
+        broken[i] = bad;
+        EXPECT_FALSE(base64url_decode(broken)) << "length " << n << ", position " << i;
+      }
+    }
+    data.push_back(static_cast<std::uint8_t>(n * 37 + 11));
+  }
+}
+
 }  // namespace
 }  // namespace sk
