@@ -8,22 +8,21 @@
 namespace sk::backend {
 
 AppendWriter::AppendWriter(Storage& storage, OnCommit on_commit)
-    : storage_(storage),
-      on_commit_(std::move(on_commit)),
-      syncer_([this] { sync_loop(); }),
-      writer_([this] { write_loop(); }) {}
+    : storage_(storage), on_commit_(std::move(on_commit)), writer_([this] { write_loop(); }) {}
 
 AppendWriter::~AppendWriter() {
   close();
 }
 
 bool AppendWriter::submit(AppendRequest request, Done done) {
+  bool wake = false;
   {
     std::lock_guard lock(mutex_);
     if (closing_) return false;
     queue_.push_back({std::move(request), std::move(done)});
+    wake = writer_waiting_;
   }
-  wake_writer_.notify_one();
+  if (wake) wake_writer_.notify_one();
   return true;
 }
 
@@ -34,7 +33,6 @@ void AppendWriter::close() {
   }
   wake_writer_.notify_one();
   if (writer_.joinable()) writer_.join();
-  if (syncer_.joinable()) syncer_.join();
 }
 
 std::uint64_t AppendWriter::batches() const {
@@ -43,69 +41,41 @@ std::uint64_t AppendWriter::batches() const {
 }
 
 void AppendWriter::write_loop() {
+  std::vector<AppendRequest> requests;
+  std::vector<Done> dones;
   for (;;) {
-    Committed batch;
+    requests.clear();
+    dones.clear();
     {
       std::unique_lock lock(mutex_);
-      wake_writer_.wait(lock, [&] { return closing_ || (!queue_.empty() && !flushing_); });
-      if (queue_.empty()) {  // closing and drained
-        writer_done_ = true;
-        wake_syncer_.notify_one();
-        return;
-      }
+      writer_waiting_ = true;
+      wake_writer_.wait(lock, [&] { return closing_ || !queue_.empty(); });
+      writer_waiting_ = false;
+      if (queue_.empty()) return;  // closing, and everything queued is answered
       const auto n = std::min(queue_.size(), kMaxBatch);
-      batch.requests.reserve(n);
-      batch.dones.reserve(n);
       for (std::size_t i = 0; i < n; ++i) {
-        batch.requests.push_back(std::move(queue_.front().request));
-        batch.dones.push_back(std::move(queue_.front().done));
+        requests.push_back(std::move(queue_.front().request));
+        dones.push_back(std::move(queue_.front().done));
         queue_.pop_front();
       }
       ++batches_;
     }
-    batch.results = storage_.append_batch(batch.requests);
-    {
-      std::lock_guard lock(mutex_);
-      committed_.push_back(std::move(batch));
-    }
-    wake_syncer_.notify_one();
-  }
-}
-
-void AppendWriter::sync_loop() {
-  for (;;) {
-    std::vector<Committed> ready;
-    {
-      std::unique_lock lock(mutex_);
-      wake_syncer_.wait(lock, [&] { return writer_done_ || !committed_.empty(); });
-      if (committed_.empty()) return;  // the writer has stopped and everything is answered
-      ready.swap(committed_);
-      flushing_ = true;
-    }
-    // One flush covers every batch taken above: they were all committed before it starts.
+    auto results = storage_.append_batch(requests);
+    // Appends that arrive meanwhile queue up and form the next group.
     const auto durable = storage_.make_durable();
     if (!durable) spdlog::error("storage: flushing appends failed: {}", durable.error().message);
-    {
-      std::lock_guard lock(mutex_);
-      flushing_ = false;
-    }
-    wake_writer_.notify_one();
 
     // Durable: wake the waiters first (their latency is what users feel), then acknowledge.
     std::set<std::string> changed;
-    for (auto& b : ready) {
-      for (std::size_t i = 0; i < b.requests.size(); ++i) {
-        if (!durable) {
-          b.results[i] = sk::fail("storage", "The database operation failed.");
-        } else if (b.results[i].ok() && !b.results[i]->duplicate) {
-          changed.insert(b.requests[i].case_id);
-        }
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+      if (!durable) {
+        results[i] = sk::fail("storage", "The database operation failed.");
+      } else if (results[i].ok() && !results[i]->duplicate) {
+        changed.insert(requests[i].case_id);
       }
     }
     if (!changed.empty()) on_commit_({changed.begin(), changed.end()});
-    for (auto& b : ready) {
-      for (std::size_t i = 0; i < b.dones.size(); ++i) b.dones[i](std::move(b.results[i]));
-    }
+    for (std::size_t i = 0; i < dones.size(); ++i) dones[i](std::move(results[i]));
   }
 }
 
