@@ -1,7 +1,6 @@
 #include "append_writer.hpp"
 
 #include <algorithm>
-#include <set>
 
 #include <spdlog/spdlog.h>
 
@@ -14,16 +13,18 @@ AppendWriter::~AppendWriter() {
   close();
 }
 
-bool AppendWriter::submit(AppendRequest request, Done done) {
+void AppendWriter::submit(AppendRequest request, Done done) {
   bool wake = false;
   {
-    std::lock_guard lock(mutex_);
-    if (closing_) return false;
+    std::unique_lock lock(mutex_);
+    if (closing_) {
+      lock.unlock();
+      return done(sk::fail("unavailable", "The server is shutting down."));
+    }
     queue_.push_back({std::move(request), std::move(done)});
     wake = writer_waiting_;
   }
   if (wake) wake_writer_.notify_one();
-  return true;
 }
 
 void AppendWriter::close() {
@@ -41,11 +42,14 @@ std::uint64_t AppendWriter::batches() const {
 }
 
 void AppendWriter::write_loop() {
+  // Kept across groups, so that a group allocates little besides its answers.
   std::vector<AppendRequest> requests;
   std::vector<Done> dones;
+  std::vector<std::string> changed;
   for (;;) {
     requests.clear();
     dones.clear();
+    changed.clear();
     {
       std::unique_lock lock(mutex_);
       writer_waiting_ = true;
@@ -66,15 +70,16 @@ void AppendWriter::write_loop() {
     if (!durable) spdlog::error("storage: flushing appends failed: {}", durable.error().message);
 
     // Durable: wake the waiters first (their latency is what users feel), then acknowledge.
-    std::set<std::string> changed;
     for (std::size_t i = 0; i < requests.size(); ++i) {
       if (!durable) {
         results[i] = sk::fail("storage", "The database operation failed.");
       } else if (results[i].ok() && !results[i]->duplicate) {
-        changed.insert(requests[i].case_id);
+        changed.push_back(std::move(requests[i].case_id));
       }
     }
-    if (!changed.empty()) on_commit_({changed.begin(), changed.end()});
+    std::sort(changed.begin(), changed.end());
+    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    if (!changed.empty()) on_commit_(changed);
     for (std::size_t i = 0; i < dones.size(); ++i) dones[i](std::move(results[i]));
   }
 }

@@ -32,8 +32,8 @@ class AppendWriter {
   AppendWriter(const AppendWriter&) = delete;
   AppendWriter& operator=(const AppendWriter&) = delete;
 
-  // False once close() has begun: the caller answers "unavailable".
-  bool submit(AppendRequest request, Done done);
+  // Once close() has begun, calls `done` at once with an "unavailable" error.
+  void submit(AppendRequest request, Done done);
   // Stops taking appends, commits and flushes everything already queued, joins the threads.
   // Idempotent.
   void close();

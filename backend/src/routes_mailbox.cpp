@@ -141,8 +141,7 @@ void append_event(ApiContext& ctx, Call call) {
   a.author_device = caller.device_id;
   a.received_at = now_ms();
 
-  auto respond = call.respond;
-  const bool queued = ctx.writer.submit(std::move(a), [&ctx, respond](Result<AppendAck> ack) {
+  ctx.writer.submit(std::move(a), [&ctx, respond = std::move(call.respond)](Result<AppendAck> ack) {
     if (!ack) {
       if (ack.error().code == "conflict")
         return respond(errors::conflict("This event id is used in another case."));
@@ -153,7 +152,6 @@ void append_event(ApiContext& ctx, Call call) {
                           fmt::format(R"({{"seq":{},"received_at":{},"duplicate":{}}})", ack->seq,
                                       ack->received_at, ack->duplicate)));
   });
-  if (!queued) call.respond(errors::unavailable());
 }
 
 void fetch_events(ApiContext& ctx, Call call) {

@@ -52,27 +52,18 @@ std::optional<Bytes> hex_decode(std::string_view text) {
 }
 
 std::string base64url_encode(ByteView bytes) {
-  std::string out;
-  out.reserve((bytes.size() * 4 + 2) / 3);
+  std::string out((bytes.size() * 4 + 2) / 3, '\0');
+  auto* o = out.data();
+  const auto put = [&o](std::uint32_t v, int chars) {
+    for (int k = 0; k < chars; ++k) *o++ = kBase64Url[(v >> (18U - 6U * static_cast<unsigned>(k))) & 63U];
+  };
   std::size_t i = 0;
   for (; i + 3 <= bytes.size(); i += 3) {
-    const std::uint32_t v = (std::uint32_t{bytes[i]} << 16U) | (std::uint32_t{bytes[i + 1]} << 8U) | bytes[i + 2];
-    out.push_back(kBase64Url[(v >> 18U) & 63U]);
-    out.push_back(kBase64Url[(v >> 12U) & 63U]);
-    out.push_back(kBase64Url[(v >> 6U) & 63U]);
-    out.push_back(kBase64Url[v & 63U]);
+    put((std::uint32_t{bytes[i]} << 16U) | (std::uint32_t{bytes[i + 1]} << 8U) | bytes[i + 2], 4);
   }
   const std::size_t rest = bytes.size() - i;
-  if (rest == 1) {
-    const std::uint32_t v = std::uint32_t{bytes[i]} << 16U;
-    out.push_back(kBase64Url[(v >> 18U) & 63U]);
-    out.push_back(kBase64Url[(v >> 12U) & 63U]);
-  } else if (rest == 2) {
-    const std::uint32_t v = (std::uint32_t{bytes[i]} << 16U) | (std::uint32_t{bytes[i + 1]} << 8U);
-    out.push_back(kBase64Url[(v >> 18U) & 63U]);
-    out.push_back(kBase64Url[(v >> 12U) & 63U]);
-    out.push_back(kBase64Url[(v >> 6U) & 63U]);
-  }
+  if (rest == 1) put(std::uint32_t{bytes[i]} << 16U, 2);
+  if (rest == 2) put((std::uint32_t{bytes[i]} << 16U) | (std::uint32_t{bytes[i + 1]} << 8U), 3);
   return out;
 }
 
