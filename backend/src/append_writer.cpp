@@ -1,8 +1,8 @@
 #include "append_writer.hpp"
 
-#include <algorithm>
-
 #include <spdlog/spdlog.h>
+
+#include <algorithm>
 
 namespace sk::backend {
 

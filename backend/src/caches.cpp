@@ -1,6 +1,7 @@
 #include "caches.hpp"
 
 #include <fcntl.h>
+#include <spdlog/spdlog.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -8,8 +9,6 @@
 #include <atomic>
 #include <cstring>
 #include <mutex>
-
-#include <spdlog/spdlog.h>
 
 namespace sk::backend {
 
@@ -105,7 +104,8 @@ std::optional<Caller> TokenCache::find(const Hash& hash, std::int64_t now) {
   return std::nullopt;
 }
 
-void TokenCache::remember(const Hash& hash, const Caller& caller, std::int64_t expires_at, std::uint64_t seen) {
+void TokenCache::remember(const Hash& hash, const Caller& caller, std::int64_t expires_at,
+                          std::uint64_t seen) {
   std::unique_lock lock(mutex_);
   // A revocation since `seen` may have been of this very device: the load may be stale.
   if (seen != revocations_.load() || seen != generation_) return;

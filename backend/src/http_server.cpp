@@ -1,7 +1,8 @@
-#include <utility>
+#include "http_server.hpp"
+
+#include <spdlog/spdlog.h>
 
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/write.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -10,17 +11,14 @@
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
-
-#include "http_server.hpp"
-
 #include <fstream>
 #include <mutex>
 #include <optional>
-
-#include <spdlog/spdlog.h>
+#include <utility>
 
 namespace sk::backend {
 
@@ -43,7 +41,8 @@ bool is_parse_error(const error_code& ec) {
 }
 
 bool is_limit_error(const error_code& ec) {
-  return ec == http::error::body_limit || ec == http::error::header_limit || ec == http::error::buffer_overflow;
+  return ec == http::error::body_limit || ec == http::error::header_limit ||
+         ec == http::error::buffer_overflow;
 }
 
 Request to_request(http::request<http::string_body>&& m, std::string remote_ip, asio::io_context& loop) {
@@ -148,7 +147,7 @@ struct HttpServer::Impl : std::enable_shared_from_this<Impl> {
   std::vector<std::unique_ptr<LoopInbox>> inboxes;  // one per event loop
   Router& router;
   const ServeConfig& config;
-  tcp::acceptor acceptor;  // on loops.front()
+  tcp::acceptor acceptor;     // on loops.front()
   std::size_t next_loop = 0;  // accept loop only
   std::optional<ssl::context> tls;
   std::atomic<bool> draining{false};
@@ -278,8 +277,9 @@ Result<std::uint16_t> HttpServer::listen(const Endpoint& endpoint) {
   try {
     if (!impl_->config.insecure_http) {
       impl_->tls.emplace(ssl::context::tls_server);
-      impl_->tls->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
-                              ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use);
+      impl_->tls->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                              ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 |
+                              ssl::context::single_dh_use);
       impl_->tls->use_certificate_chain_file(impl_->config.tls_cert.string());
       impl_->tls->use_private_key_file(impl_->config.tls_key.string(), ssl::context::pem);
     }
@@ -319,6 +319,8 @@ void HttpServer::stop_accepting() {
   impl_->acceptor.close(ec);
 }
 
-std::size_t HttpServer::in_flight() const { return impl_->in_flight; }
+std::size_t HttpServer::in_flight() const {
+  return impl_->in_flight;
+}
 
 }  // namespace sk::backend

@@ -64,7 +64,8 @@ std::optional<JsonBody> JsonBody::parse(std::string_view text,
   auto doc = std::make_unique<Document>();
   simdjson::dom::element root;
   // realloc_if_needed: the text is copied into a padded buffer (simdjson reads past the end).
-  if (doc->parser->parse(text.data(), text.size(), /*realloc_if_needed=*/true).get(root) != simdjson::SUCCESS ||
+  if (doc->parser->parse(text.data(), text.size(), /*realloc_if_needed=*/true).get(root) !=
+          simdjson::SUCCESS ||
       root.get_object().get(doc->object) != simdjson::SUCCESS) {
     return std::nullopt;
   }

@@ -1,10 +1,10 @@
 // Routes: the case mailbox. Append goes through the group-commit writer and is answered after
 // COMMIT; fetch returns envelopes after a cursor and may park as a long-poll.
+#include <fmt/format.h>
+
 #include <charconv>
 #include <chrono>
 #include <memory>
-
-#include <fmt/format.h>
 
 #include "api_context.hpp"
 #include "ids.hpp"

@@ -79,32 +79,34 @@ Result<std::optional<CaseInfo>> SqliteStorage::find_case(const std::string& case
 }
 
 Result<std::vector<CaseInfo>> SqliteStorage::list_cases(const Caller& caller) {
-  return storage_guard([&] { return with_reader([&](Reader& r) -> Result<std::vector<CaseInfo>> {
-    std::string sql;
-    switch (caller.role) {
-      case Role::supervisor:
-        sql = "SELECT id FROM cases WHERE org_id = ?1 ORDER BY created_at";
-        break;
-      case Role::contact:
-        sql =
-            "SELECT c.id FROM cases c JOIN case_contacts m ON m.case_id = c.id "
-            "WHERE m.principal_id = ?2 AND c.org_id = ?1 ORDER BY c.created_at";
-        break;
-      case Role::youth:
-        sql = "SELECT id FROM cases WHERE youth_principal = ?2 AND org_id = ?1";
-        break;
-    }
-    SQLite::Statement s(*r.db, sql);
-    s.bind(1, caller.org_id);
-    if (caller.role != Role::supervisor) s.bind(2, caller.principal_id);
-    std::vector<std::string> ids;
-    while (s.executeStep()) ids.push_back(s.getColumn(0).getString());
-    std::vector<CaseInfo> out;
-    for (const auto& id : ids) {
-      if (auto c = load_case(r, id)) out.push_back(std::move(*c));
-    }
-    return out;
-  }); });
+  return storage_guard([&] {
+    return with_reader([&](Reader& r) -> Result<std::vector<CaseInfo>> {
+      std::string sql;
+      switch (caller.role) {
+        case Role::supervisor:
+          sql = "SELECT id FROM cases WHERE org_id = ?1 ORDER BY created_at";
+          break;
+        case Role::contact:
+          sql =
+              "SELECT c.id FROM cases c JOIN case_contacts m ON m.case_id = c.id "
+              "WHERE m.principal_id = ?2 AND c.org_id = ?1 ORDER BY c.created_at";
+          break;
+        case Role::youth:
+          sql = "SELECT id FROM cases WHERE youth_principal = ?2 AND org_id = ?1";
+          break;
+      }
+      SQLite::Statement s(*r.db, sql);
+      s.bind(1, caller.org_id);
+      if (caller.role != Role::supervisor) s.bind(2, caller.principal_id);
+      std::vector<std::string> ids;
+      while (s.executeStep()) ids.push_back(s.getColumn(0).getString());
+      std::vector<CaseInfo> out;
+      for (const auto& id : ids) {
+        if (auto c = load_case(r, id)) out.push_back(std::move(*c));
+      }
+      return out;
+    });
+  });
 }
 
 Result<void> SqliteStorage::add_contact(const std::string& case_id, const std::string& principal_id) {
@@ -218,9 +220,10 @@ Result<void> SqliteStorage::make_durable() {
   // Flushes the WAL's data, so every transaction committed before this call survives power loss.
   if (::fdatasync(wal_fd_) != 0) {
     flush_failed_ = true;
-    spdlog::critical("storage: fdatasync of the write-ahead log failed ({}); appends are refused until "
-                     "the server is restarted",
-                     std::strerror(errno));
+    spdlog::critical(
+        "storage: fdatasync of the write-ahead log failed ({}); appends are refused until "
+        "the server is restarted",
+        std::strerror(errno));
     return sk::fail("storage", "The database operation failed.");
   }
   durable_id_.store(target, std::memory_order_release);
@@ -229,28 +232,30 @@ Result<void> SqliteStorage::make_durable() {
 
 Result<std::vector<StoredEvent>> SqliteStorage::fetch_events(const std::string& case_id, std::int64_t after,
                                                              AudienceMask visible, int limit) {
-  return storage_guard([&] { return with_reader([&](Reader& r) -> Result<std::vector<StoredEvent>> {
-    auto& s = r.fetch;
-    s.reset();
-    s.bind(1, case_id);
-    s.bind(2, after);
-    s.bind(3, static_cast<std::int64_t>(visible));
-    s.bind(4, limit);
-    s.bind(5, durable_id_.load(std::memory_order_acquire));
-    std::vector<StoredEvent> out;
-    while (s.executeStep()) {
-      StoredEvent e;
-      e.seq = s.getColumn(0).getInt64();
-      e.event_id = s.getColumn(1).getString();
-      e.audience = static_cast<Audience>(s.getColumn(2).getInt());
-      e.author_device = s.getColumn(3).getString();
-      e.received_at = s.getColumn(4).getInt64();
-      e.envelope = blob(s.getColumn(5));
-      out.push_back(std::move(e));
-    }
-    s.reset();
-    return out;
-  }); });
+  return storage_guard([&] {
+    return with_reader([&](Reader& r) -> Result<std::vector<StoredEvent>> {
+      auto& s = r.fetch;
+      s.reset();
+      s.bind(1, case_id);
+      s.bind(2, after);
+      s.bind(3, static_cast<std::int64_t>(visible));
+      s.bind(4, limit);
+      s.bind(5, durable_id_.load(std::memory_order_acquire));
+      std::vector<StoredEvent> out;
+      while (s.executeStep()) {
+        StoredEvent e;
+        e.seq = s.getColumn(0).getInt64();
+        e.event_id = s.getColumn(1).getString();
+        e.audience = static_cast<Audience>(s.getColumn(2).getInt());
+        e.author_device = s.getColumn(3).getString();
+        e.received_at = s.getColumn(4).getInt64();
+        e.envelope = blob(s.getColumn(5));
+        out.push_back(std::move(e));
+      }
+      s.reset();
+      return out;
+    });
+  });
 }
 
 }  // namespace sk::backend

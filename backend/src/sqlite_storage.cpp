@@ -1,9 +1,7 @@
 #include "sqlite_storage.hpp"
-#include "sqlite_reader.hpp"
-
-#include <spdlog/spdlog.h>
 
 #include <fcntl.h>
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -11,6 +9,7 @@
 #include <cstring>
 
 #include "ids.hpp"
+#include "sqlite_reader.hpp"
 
 namespace sk::backend {
 
@@ -146,9 +145,10 @@ void SqliteStorage::restart_wal_if_due() {
   if (!wal_restart_due_.exchange(false)) return;
   // Copies only what was committed since the background checkpoint (no writer can add frames
   // meanwhile: this is the writer), so the next write transaction starts the WAL over.
-  const int rc = sqlite3_wal_checkpoint_v2(writer_->getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
-                                           nullptr);
-  if (rc != SQLITE_OK && rc != SQLITE_BUSY) spdlog::warn("storage: checkpoint failed: {}", sqlite3_errstr(rc));
+  const int rc =
+      sqlite3_wal_checkpoint_v2(writer_->getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+    spdlog::warn("storage: checkpoint failed: {}", sqlite3_errstr(rc));
 }
 
 std::filesystem::path SqliteStorage::database_path(const std::filesystem::path& data_dir) {
@@ -178,9 +178,8 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::filesystem
       spdlog::error("storage: cannot open the write-ahead log {}: {}", wal.string(), std::strerror(errno));
       return sk::fail("storage", "The database cannot be opened.");
     }
-    std::unique_ptr<SqliteStorage> storage(
-        new SqliteStorage(file, std::move(main), std::move(writer), std::move(checkpointer), wal_fd,
-                          std::move(*revocations)));
+    std::unique_ptr<SqliteStorage> storage(new SqliteStorage(
+        file, std::move(main), std::move(writer), std::move(checkpointer), wal_fd, std::move(*revocations)));
     storage->checkpoint_thread_ = std::thread([s = storage.get()] { s->run_checkpoints(); });
     return storage;
   } catch (const std::exception& e) {
@@ -503,21 +502,23 @@ Result<std::optional<Caller>> SqliteStorage::authenticate(const Bytes& token_has
   std::copy(token_hash.begin(), token_hash.end(), key.begin());
   if (auto cached = token_cache_.find(key, now)) return cached;
   const auto generation = token_cache_.generation();
-  return storage_guard([&] { return with_reader([&](Reader& r) -> Result<std::optional<Caller>> {
-    auto& s = r.authenticate;
-    s.reset();
-    bind_blob(s, 1, token_hash);
-    s.bind(2, now);
-    std::optional<Caller> out;
-    if (s.executeStep()) {
-      out = Caller{s.getColumn(2).getString(), s.getColumn(1).getString(), s.getColumn(0).getString(),
-                   parse_role(s.getColumn(3).getString()).value_or(Role::youth)};
-      token_cache_.remember(key, *out, s.getColumn(4).getInt64(), generation);
-    }
-    s.reset();
-    s.clearBindings();
-    return out;
-  }); });
+  return storage_guard([&] {
+    return with_reader([&](Reader& r) -> Result<std::optional<Caller>> {
+      auto& s = r.authenticate;
+      s.reset();
+      bind_blob(s, 1, token_hash);
+      s.bind(2, now);
+      std::optional<Caller> out;
+      if (s.executeStep()) {
+        out = Caller{s.getColumn(2).getString(), s.getColumn(1).getString(), s.getColumn(0).getString(),
+                     parse_role(s.getColumn(3).getString()).value_or(Role::youth)};
+        token_cache_.remember(key, *out, s.getColumn(4).getInt64(), generation);
+      }
+      s.reset();
+      s.clearBindings();
+      return out;
+    });
+  });
 }
 
 Result<std::optional<Role>> SqliteStorage::principal_role(const std::string& org_id,

@@ -6,8 +6,7 @@ namespace sk {
 namespace {
 
 constexpr std::string_view kHexDigits = "0123456789abcdef";
-constexpr std::string_view kBase64Url =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+constexpr std::string_view kBase64Url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -92,9 +91,11 @@ std::optional<Bytes> base64url_decode(std::string_view text) {
     invalid |= a | b | c;
     // Leftover bits must be zero: otherwise two spellings would decode to the same bytes.
     if (tail == 2 ? (b & 0x0F) != 0 : (c & 0x03) != 0) return std::nullopt;
-    *o++ = static_cast<std::uint8_t>((static_cast<std::uint32_t>(a) << 2U) | (static_cast<std::uint32_t>(b) >> 4U));
+    *o++ = static_cast<std::uint8_t>((static_cast<std::uint32_t>(a) << 2U) |
+                                     (static_cast<std::uint32_t>(b) >> 4U));
     if (tail == 3) {
-      *o = static_cast<std::uint8_t>((static_cast<std::uint32_t>(b) << 4U) | (static_cast<std::uint32_t>(c) >> 2U));
+      *o = static_cast<std::uint8_t>((static_cast<std::uint32_t>(b) << 4U) |
+                                     (static_cast<std::uint32_t>(c) >> 2U));
     }
   }
   if (invalid < 0) return std::nullopt;

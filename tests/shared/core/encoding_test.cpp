@@ -16,7 +16,7 @@ TEST(Hex, RoundTripsAndRejectsMalformed) {
 // RFC 4648 §10 test vectors, in the URL-safe alphabet without padding.
 TEST(Base64Url, MatchesRfc4648Vectors) {
   const std::pair<std::string_view, std::string_view> vectors[] = {
-      {"", ""},         {"f", "Zg"},         {"fo", "Zm8"},        {"foo", "Zm9v"},
+      {"", ""},           {"f", "Zg"},          {"fo", "Zm8"},         {"foo", "Zm9v"},
       {"foob", "Zm9vYg"}, {"fooba", "Zm9vYmE"}, {"foobar", "Zm9vYmFy"}};
   for (const auto& [plain, encoded] : vectors) {
     EXPECT_EQ(base64url_encode(as_bytes(plain)), encoded);
@@ -33,11 +33,11 @@ TEST(Base64Url, UsesUrlSafeAlphabet) {
 }
 
 TEST(Base64Url, RejectsNonCanonicalSpellings) {
-  EXPECT_FALSE(base64url_decode("Zg=="));   // padding
-  EXPECT_FALSE(base64url_decode("Zh"));     // non-zero trailing bits
-  EXPECT_FALSE(base64url_decode("Zm9v\n")); // whitespace
-  EXPECT_FALSE(base64url_decode("Z"));      // impossible length
-  EXPECT_FALSE(base64url_decode("+/+/"));   // standard alphabet
+  EXPECT_FALSE(base64url_decode("Zg=="));    // padding
+  EXPECT_FALSE(base64url_decode("Zh"));      // non-zero trailing bits
+  EXPECT_FALSE(base64url_decode("Zm9v\n"));  // whitespace
+  EXPECT_FALSE(base64url_decode("Z"));       // impossible length
+  EXPECT_FALSE(base64url_decode("+/+/"));    // standard alphabet
 }
 
 TEST(Base64Url, RoundTripsEveryLengthAndRejectsABadCharacterAnywhere) {
