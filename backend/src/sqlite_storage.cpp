@@ -57,6 +57,7 @@ CREATE INDEX IF NOT EXISTS audit_by_time ON audit(at);
 constexpr int kBusyTimeoutMs = 5000;
 constexpr auto kCheckpointEvery = std::chrono::milliseconds(250);
 constexpr unsigned kTokenSweepEvery = 256;
+constexpr std::int64_t kWalSizeLimitBytes = 64 * 1024 * 1024;
 // The append writer's page cache: the recently written leaves of the mailbox indexes.
 constexpr int kWriterCacheKiB = 16 * 1024;
 // Read connections of the request path: more than the event loops of a small server.
@@ -84,6 +85,8 @@ std::unique_ptr<SQLite::Database> open_sqlite_connection(const std::filesystem::
   db->exec("PRAGMA synchronous=FULL");
   db->exec("PRAGMA foreign_keys=ON");
   db->exec("PRAGMA wal_autocheckpoint=0");  // the checkpoint thread does it
+  // When the WAL starts over, a log grown long (by a burst of enrollments, say) shrinks again.
+  db->exec("PRAGMA journal_size_limit=" + std::to_string(kWalSizeLimitBytes));
   return db;
 }
 

@@ -116,7 +116,8 @@ int connect_loopback(int port) {
   return fd;
 }
 
-std::string raw_exchange(int port, const std::string& bytes, int timeout_ms) {
+std::string raw_exchange(int port, const std::string& bytes, int timeout_ms, bool* closed_by_server) {
+  if (closed_by_server != nullptr) *closed_by_server = false;
   const int fd = connect_loopback(port);
   if (fd < 0) return {};
   std::size_t sent = 0;
@@ -135,6 +136,7 @@ std::string raw_exchange(int port, const std::string& bytes, int timeout_ms) {
     if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
     char buf[4096];
     const auto n = ::recv(fd, buf, sizeof buf, 0);
+    if (n == 0 && closed_by_server != nullptr) *closed_by_server = true;
     if (n <= 0) break;
     out.append(buf, static_cast<std::size_t>(n));
   }

@@ -42,7 +42,9 @@ class HttpClient {
 
 // Connects to 127.0.0.1:port; -1 on failure.
 int connect_loopback(int port);
-// Sends `bytes`, then reads until the server closes or `timeout_ms` passes. Returns what was read.
-std::string raw_exchange(int port, const std::string& bytes, int timeout_ms);
+// Sends `bytes`, then reads until the server closes or `timeout_ms` passes. Returns what was read;
+// `closed_by_server`, when given, tells whether the server closed the connection.
+std::string raw_exchange(int port, const std::string& bytes, int timeout_ms,
+                         bool* closed_by_server = nullptr);
 
 }  // namespace sk::backend::test
