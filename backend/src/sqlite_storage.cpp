@@ -144,14 +144,13 @@ void SqliteStorage::run_checkpoints() {
   }
 }
 
-void SqliteStorage::restart_wal_if_due() {
+void SqliteStorage::restart_wal_if_due(SQLite::Database& db) {
   if (!wal_restart_due_.exchange(false)) return;
-  // Copies only what was committed since the background checkpoint (no writer can add frames
-  // meanwhile: this is the writer), so the next write transaction starts the WAL over.
-  const int rc =
-      sqlite3_wal_checkpoint_v2(writer_->getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-  if (rc != SQLITE_OK && rc != SQLITE_BUSY)
-    spdlog::warn("storage: checkpoint failed: {}", sqlite3_errstr(rc));
+  // Copies what was committed since the background checkpoint, so that this connection's next
+  // write transaction starts the WAL over. If another connection commits in between, the WAL
+  // simply goes on growing until the next background checkpoint asks again.
+  const int rc = sqlite3_wal_checkpoint_v2(db.getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  if (rc != SQLITE_OK && rc != SQLITE_BUSY) spdlog::warn("storage: checkpoint failed: {}", sqlite3_errstr(rc));
 }
 
 std::filesystem::path SqliteStorage::database_path(const std::filesystem::path& data_dir) {
@@ -485,6 +484,7 @@ Result<void> SqliteStorage::store_token(const Bytes& token_hash, const std::stri
                                         std::int64_t expires_at) {
   return storage_guard([&]() -> Result<void> {
     std::lock_guard lock(mutex_);
+    restart_wal_if_due(*main_);
     if (++token_writes_ % kTokenSweepEvery == 0) {
       SQLite::Statement sweep(*main_, "DELETE FROM tokens WHERE expires_at <= ?");
       sweep.bind(1, now_ms());

@@ -77,7 +77,8 @@ class SqliteStorage final : public Storage {
                 std::unique_ptr<SQLite::Database> writer, std::unique_ptr<SQLite::Database> checkpointer,
                 int wal_fd, SharedCounter revocations);
   void run_checkpoints();
-  void restart_wal_if_due();  // writer thread
+  // Before a write on `db` (the writer's, or main_ with mutex_ held).
+  void restart_wal_if_due(SQLite::Database& db);
 
   // Helpers that expect `mutex_` held (main_) or the writer thread (writer_).
   void insert_code(const CodeIssue& code, const std::string& case_id, std::int64_t now);
@@ -111,8 +112,8 @@ class SqliteStorage final : public Storage {
 
   // The WAL only starts over when a write transaction begins with every frame checkpointed, which
   // a busy writer never sees while checkpoints run beside it; then it would grow without bound.
-  // So once the background checkpointer has copied a long WAL, the writer copies the few frames
-  // committed since, before its next batch.
+  // So once the background checkpointer has copied a long WAL, the next writer (the append
+  // writer, or an enrollment, token or audit write) copies the few frames committed since.
   static constexpr int kWalRestartFrames = 2048;  // 8 MiB of 4 KiB pages
   std::atomic<bool> wal_restart_due_{false};
   std::unique_ptr<SQLite::Database> checkpointer_;
