@@ -1,3 +1,9 @@
+// <utility> first: Boost 1.74's Asio uses std::exchange without including it (the include
+// formatter would sort it after Boost, hence the fence).
+// clang-format off
+#include <utility>
+// clang-format on
+
 #include "http_server.hpp"
 
 #include <spdlog/spdlog.h>
@@ -18,7 +24,6 @@
 #include <fstream>
 #include <mutex>
 #include <optional>
-#include <utility>
 
 namespace sk::backend {
 
@@ -100,7 +105,7 @@ struct Pending {
 
 // Hands answers to the connections of one event loop. Answers given on the loop's own thread
 // (most routes answer before they return) take effect at once; answers from other threads (the
-// append syncer acknowledges a whole flushed group at a time) are queued, and one post per
+// append writer acknowledges a whole flushed group at a time) are queued, and one post per
 // burst wakes the loop for all of them, instead of one wake-up per answer.
 class LoopInbox {
  public:

@@ -107,7 +107,7 @@ class SqliteStorage final : public Storage {
   int wal_fd_;
   std::atomic<std::int64_t> committed_id_{0};  // highest row id committed
   std::atomic<std::int64_t> durable_id_{0};    // highest row id flushed: visible to fetch_events
-  bool flush_failed_ = false;                  // syncer thread only
+  bool flush_failed_ = false;                  // append writer thread only
   unsigned token_writes_ = 0;
 
   // The WAL only starts over when a write transaction begins with every frame checkpointed, which

@@ -4,12 +4,12 @@
 //
 // Rules for implementations:
 //  - Every method is one transaction; failures are values (Result), never exceptions.
-//  - append_batch is called from ONE thread only (the append writer) and commits all of its
-//    requests in one transaction; make_durable from ONE other thread (the append syncer); every
-//    other method may be called from any thread.
+//  - append_batch and make_durable are called from ONE thread only (the append writer);
+//    append_batch commits all of its requests in one transaction. Every other method may be
+//    called from any thread.
 //  - An append is durable, visible to fetch_events and acknowledged only once a make_durable
-//    call that began after its append_batch returned has succeeded. This lets the writer
-//    commit the next batch while the previous ones are being flushed to disk.
+//    call that began after its append_batch returned has succeeded. (So an implementation may
+//    commit without flushing and flush in make_durable, as the SQLite one does.)
 //  - Nothing here ever sees plaintext: envelopes and confirmation blobs are opaque bytes.
 
 #include <cstdint>
