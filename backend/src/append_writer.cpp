@@ -14,7 +14,6 @@ AppendWriter::~AppendWriter() {
 }
 
 void AppendWriter::submit(AppendRequest request, Done done) {
-  bool wake = false;
   {
     std::unique_lock lock(mutex_);
     if (closing_) {
@@ -22,9 +21,8 @@ void AppendWriter::submit(AppendRequest request, Done done) {
       return done(sk::fail("unavailable", "The server is shutting down."));
     }
     queue_.push_back({std::move(request), std::move(done)});
-    wake = writer_waiting_;
   }
-  if (wake) wake_writer_.notify_one();
+  wake_writer_.notify_one();  // no system call unless the writer is waiting
 }
 
 void AppendWriter::close() {
@@ -52,9 +50,7 @@ void AppendWriter::write_loop() {
     changed.clear();
     {
       std::unique_lock lock(mutex_);
-      writer_waiting_ = true;
       wake_writer_.wait(lock, [&] { return closing_ || !queue_.empty(); });
-      writer_waiting_ = false;
       if (queue_.empty()) return;  // closing, and everything queued is answered
       const auto n = std::min(queue_.size(), kMaxBatch);
       for (std::size_t i = 0; i < n; ++i) {

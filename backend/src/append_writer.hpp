@@ -53,7 +53,6 @@ class AppendWriter {
   std::condition_variable wake_writer_;
   std::deque<Job> queue_;
   bool closing_ = false;
-  bool writer_waiting_ = false;  // only then does submit() need to wake it
   std::uint64_t batches_ = 0;
   std::thread writer_;
 };

@@ -11,28 +11,20 @@ namespace sk::backend {
 
 namespace {
 
-// A parser allocates buffers in proportion to the largest document it has parsed; reusing one
-// per thread saves those allocations on every request. Parsers grown by a large body are
-// dropped rather than kept.
+// A parser allocates buffers in proportion to the largest document it has parsed; keeping one
+// per thread between requests saves those allocations on every request. One grown by a large
+// body is dropped rather than kept.
 constexpr std::size_t kKeptParserCapacity = 128 * 1024;
-constexpr std::size_t kKeptParsers = 4;
 
-std::vector<std::unique_ptr<simdjson::dom::parser>>& idle_parsers() {
-  thread_local std::vector<std::unique_ptr<simdjson::dom::parser>> parsers;
-  return parsers;
-}
+thread_local std::unique_ptr<simdjson::dom::parser> idle_parser;
 
 std::unique_ptr<simdjson::dom::parser> take_parser() {
-  auto& idle = idle_parsers();
-  if (idle.empty()) return std::make_unique<simdjson::dom::parser>();
-  auto p = std::move(idle.back());
-  idle.pop_back();
-  return p;
+  if (idle_parser) return std::move(idle_parser);
+  return std::make_unique<simdjson::dom::parser>();
 }
 
 void give_back(std::unique_ptr<simdjson::dom::parser> p) {
-  auto& idle = idle_parsers();
-  if (p->capacity() <= kKeptParserCapacity && idle.size() < kKeptParsers) idle.push_back(std::move(p));
+  if (!idle_parser && p->capacity() <= kKeptParserCapacity) idle_parser = std::move(p);
 }
 
 }  // namespace

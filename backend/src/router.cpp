@@ -13,10 +13,20 @@ namespace {
 enum class Access { open, open_ip_limited, device };
 
 struct Route {
-  std::string_view name;  // "METHOD /pattern", also the metrics label; "{}" matches one path segment
+  constexpr Route(std::string_view name_, Access access_, void (*handler_)(ApiContext&, Call),
+                  bool long_poll_ = false)
+      : name(name_),
+        method(name_.substr(0, name_.find(' '))),
+        pattern(name_.substr(name_.find(' ') + 1)),
+        access(access_),
+        handler(handler_),
+        long_poll(long_poll_) {}
+  std::string_view name;     // "METHOD /pattern", also the metrics label
+  std::string_view method;   // both views into `name`
+  std::string_view pattern;  // "{}" matches one path segment
   Access access;
   void (*handler)(ApiContext&, Call);
-  bool long_poll = false;
+  bool long_poll;
 };
 
 void healthz(ApiContext& ctx, Call call) {
@@ -54,13 +64,6 @@ constexpr std::array kRoutes = {
 };
 
 constexpr std::size_t kMaxSegment = 64;
-
-constexpr std::string_view method_of(const Route& r) {
-  return r.name.substr(0, r.name.find(' '));
-}
-constexpr std::string_view pattern_of(const Route& r) {
-  return r.name.substr(r.name.find(' ') + 1);
-}
 
 // Matches `path` against `pattern`, collecting the "{}" segments.
 bool match(std::string_view pattern, std::string_view path, std::vector<std::string>& params) {
@@ -101,9 +104,9 @@ void Router::handle(Request request, Respond respond) {
   bool path_known = false;
   std::vector<std::string> params;
   for (const auto& r : kRoutes) {
-    if (!match(pattern_of(r), path, params)) continue;
+    if (!match(r.pattern, path, params)) continue;
     path_known = true;
-    if (method_of(r) == request.method) {
+    if (r.method == request.method) {
       route = &r;
       break;
     }

@@ -18,7 +18,6 @@ void SqliteStorage::insert_audit(const AuditEntry& e) {
 Result<void> SqliteStorage::audit(const AuditEntry& entry) {
   return storage_guard([&]() -> Result<void> {
     std::lock_guard lock(mutex_);
-    restart_wal_if_due(*main_);
     insert_audit(entry);
     return {};
   });

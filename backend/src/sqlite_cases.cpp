@@ -166,7 +166,6 @@ std::int64_t SqliteStorage::next_seq(const std::string& case_id) {
 std::vector<Result<AppendAck>> SqliteStorage::append_batch(std::span<const AppendRequest> batch) {
   std::vector<Result<AppendAck>> out;
   out.reserve(batch.size());
-  restart_wal_if_due(*writer_);
   try {
     SQLite::Transaction tx(*writer_);
     for (const auto& a : batch) {

@@ -106,6 +106,10 @@ SqliteStorage::SqliteStorage(const std::filesystem::path& file, std::unique_ptr<
       *writer_,
       "INSERT INTO events(case_id, seq, event_id, audience, author_device, received_at, envelope) "
       "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(event_id) DO NOTHING");
+  // After every commit of the two connections that write (replacing SQLite's own checkpointing
+  // hook, which wal_autocheckpoint=0 turned off).
+  sqlite3_wal_hook(main_->getHandle(), &SqliteStorage::restart_wal_if_due, this);
+  sqlite3_wal_hook(writer_->getHandle(), &SqliteStorage::restart_wal_if_due, this);
   const auto last = main_->execAndGet("SELECT COALESCE(MAX(id), 0) FROM events").getInt64();
   committed_id_ = last;
   durable_id_ = last;  // what is in the files after opening (and any recovery) is on disk
@@ -144,13 +148,19 @@ void SqliteStorage::run_checkpoints() {
   }
 }
 
-void SqliteStorage::restart_wal_if_due(SQLite::Database& db) {
-  if (!wal_restart_due_.exchange(false)) return;
-  // Copies what was committed since the background checkpoint, so that this connection's next
-  // write transaction starts the WAL over. If another connection commits in between, the WAL
-  // simply goes on growing until the next background checkpoint asks again.
-  const int rc = sqlite3_wal_checkpoint_v2(db.getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-  if (rc != SQLITE_OK && rc != SQLITE_BUSY) spdlog::warn("storage: checkpoint failed: {}", sqlite3_errstr(rc));
+int SqliteStorage::restart_wal_if_due(void* self, sqlite3* db, const char* /*schema*/, int /*frames*/) {
+  auto& due = static_cast<SqliteStorage*>(self)->wal_restart_due_;
+  if (!due.exchange(false)) return SQLITE_OK;
+  // Copies what was committed since the background checkpoint, so that the next write
+  // transaction starts the WAL over. If another connection commits in between, the WAL simply
+  // goes on growing until the next background checkpoint asks again.
+  const int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  if (rc == SQLITE_LOCKED) {
+    due = true;  // a statement of this connection is still reading: its next commit tries again
+  } else if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
+    spdlog::warn("storage: checkpoint failed: {}", sqlite3_errstr(rc));
+  }
+  return SQLITE_OK;
 }
 
 std::filesystem::path SqliteStorage::database_path(const std::filesystem::path& data_dir) {
@@ -484,7 +494,6 @@ Result<void> SqliteStorage::store_token(const Bytes& token_hash, const std::stri
                                         std::int64_t expires_at) {
   return storage_guard([&]() -> Result<void> {
     std::lock_guard lock(mutex_);
-    restart_wal_if_due(*main_);
     if (++token_writes_ % kTokenSweepEvery == 0) {
       SQLite::Statement sweep(*main_, "DELETE FROM tokens WHERE expires_at <= ?");
       sweep.bind(1, now_ms());

@@ -6,10 +6,10 @@
 // (authenticate, find_case, fetch_events, list_cases) use a small pool of read-only
 // connections with their statements prepared once, so event loops on several threads do not
 // queue behind one another; append_batch runs on the append writer's thread with its own
-// connection `writer_`. WAL lets all reads proceed while the writer commits. Checkpoints (copying the WAL into the database file, with
-// its own fsync) run on a third connection in a background thread, so neither a commit nor a
-// request ever waits for one. Implementation split: sqlite_storage.cpp (organisations,
-// codes, devices, tokens), sqlite_cases.cpp (cases, key directory, mailbox), sqlite_audit.cpp.
+// connection `writer_`. WAL lets all reads proceed while the writer commits. Checkpoints (copying the WAL
+// into the database file, with its own fsync) run on a third connection in a background thread, so neither a
+// commit nor a request ever waits for one. Implementation split: sqlite_storage.cpp (organisations, codes,
+// devices, tokens), sqlite_cases.cpp (cases, key directory, mailbox), sqlite_audit.cpp.
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
@@ -77,8 +77,8 @@ class SqliteStorage final : public Storage {
                 std::unique_ptr<SQLite::Database> writer, std::unique_ptr<SQLite::Database> checkpointer,
                 int wal_fd, SharedCounter revocations);
   void run_checkpoints();
-  // Before a write on `db` (the writer's, or main_ with mutex_ held).
-  void restart_wal_if_due(SQLite::Database& db);
+  // The WAL hook of `main_` and `writer_` (sqlite3_wal_hook): runs after each of their commits.
+  static int restart_wal_if_due(void* self, sqlite3* db, const char* schema, int frames);
 
   // Helpers that expect `mutex_` held (main_) or the writer thread (writer_).
   void insert_code(const CodeIssue& code, const std::string& case_id, std::int64_t now);
@@ -112,8 +112,8 @@ class SqliteStorage final : public Storage {
 
   // The WAL only starts over when a write transaction begins with every frame checkpointed, which
   // a busy writer never sees while checkpoints run beside it; then it would grow without bound.
-  // So once the background checkpointer has copied a long WAL, the next writer (the append
-  // writer, or an enrollment, token or audit write) copies the few frames committed since.
+  // So once the background checkpointer has copied a long WAL, the next commit of either writing
+  // connection copies the few frames committed since, and the write after it starts over.
   static constexpr int kWalRestartFrames = 2048;  // 8 MiB of 4 KiB pages
   std::atomic<bool> wal_restart_due_{false};
   std::unique_ptr<SQLite::Database> checkpointer_;
