@@ -31,7 +31,8 @@ add_library(sk_backend_core STATIC
   src/sqlite_audit.cpp
   src/sqlite_cases.cpp
   src/sqlite_storage.cpp
-  src/transcripts.cpp)
+  src/transcripts.cpp
+  src/wal_write_buffer.cpp)
 target_include_directories(sk_backend_core PUBLIC src)
 target_include_directories(sk_backend_core SYSTEM PRIVATE ${Boost_INCLUDE_DIRS})
 # Asio 1.74 recycles coroutine frames through a size-keyed cache; g++ 12 frees some frames with

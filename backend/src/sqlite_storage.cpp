@@ -10,6 +10,7 @@
 
 #include "ids.hpp"
 #include "sqlite_reader.hpp"
+#include "wal_write_buffer.hpp"
 
 namespace sk::backend {
 
@@ -80,7 +81,7 @@ std::string_view kind_name(CodeKind k) {
 
 std::unique_ptr<SQLite::Database> open_sqlite_connection(const std::filesystem::path& file) {
   auto db = std::make_unique<SQLite::Database>(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
-                                               kBusyTimeoutMs);
+                                               kBusyTimeoutMs, wal_write_buffer_vfs());
   db->exec("PRAGMA journal_mode=WAL");
   db->exec("PRAGMA synchronous=FULL");
   db->exec("PRAGMA foreign_keys=ON");

@@ -3,6 +3,7 @@
 // tool's single event loop. Network errors are thrown (boost::system::system_error).
 
 #include <optional>
+#include <string>
 
 #include "asio.hpp"
 
@@ -20,9 +21,12 @@ class HttpConnection {
   void close();
 
  private:
+  void serialize(const Request& request);
+
   tcp::endpoint endpoint_;
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
+  std::string out_;  // the request being sent
   bool connected_ = false;
 };
 

@@ -34,6 +34,7 @@ class SpillkontaktTarget final : public Target {
   std::vector<pid_t> pids() const override { return {process_.pid()}; }
   Request poll_request(std::size_t channel, const Cursor& cursor) const override;
   std::vector<std::uint64_t> parse_poll(const Response& response, Cursor& cursor) const override;
+  std::string encode_payload(std::string_view raw) const override;
   Request publish_request(std::size_t channel, std::uint64_t key, std::string_view payload) const override;
   bool publish_accepted(const Response& response) const override;
 

@@ -36,9 +36,26 @@ class Target {
   // Throws std::runtime_error on an answer that is neither.
   virtual std::vector<std::uint64_t> parse_poll(const Response& response, Cursor& cursor) const = 0;
 
-  // `key` identifies the message end to end; `payload` is the 1 KiB of random "ciphertext".
+  // What a client puts on the wire for one payload of random "ciphertext" (spillkontakt: base64url
+  // in JSON; Nchan: the raw bytes). Done once per payload when a run starts, not per request: the
+  // load tool shares the server's cores, so its own work per request is kept small.
+  virtual std::string encode_payload(std::string_view raw) const { return std::string(raw); }
+  // `key` identifies the message end to end; `payload` is one of encode_payload's results.
   virtual Request publish_request(std::size_t channel, std::uint64_t key, std::string_view payload) const = 0;
   virtual bool publish_accepted(const Response& response) const = 0;
 };
+
+// 64 payloads of `bytes` random bytes each, encoded by `target` (see encode_payload); a run
+// sends them in turn.
+template <class Random>
+std::vector<std::string> encoded_payloads(const Target& target, std::size_t bytes, Random& random) {
+  std::vector<std::string> out;
+  for (int i = 0; i < 64; ++i) {
+    std::string raw(bytes, '\0');
+    for (char& c : raw) c = static_cast<char>(random());
+    out.push_back(target.encode_payload(raw));
+  }
+  return out;
+}
 
 }  // namespace sk::bench

@@ -58,11 +58,7 @@ asio::awaitable<ThroughputResult> run_throughput(asio::io_context& io, const Tar
                                                  ThroughputConfig config) {
   auto run = std::make_shared<Run>(io, target, config);
   run->result.clients = config.clients;
-  for (int i = 0; i < 64; ++i) {
-    std::string payload(config.payload_bytes, '\0');
-    for (char& c : payload) c = static_cast<char>(run->rng());
-    run->payloads.push_back(std::move(payload));
-  }
+  run->payloads = encoded_payloads(target, config.payload_bytes, run->rng);
   ResourceSampler sampler(io, target.pids());
   sampler.start();
   const auto start = Clock::now();

@@ -150,11 +150,7 @@ asio::awaitable<WakeResult> run_wake(asio::io_context& io, const Target& target,
   run->result.waiters = n;
   run->slots = static_cast<std::size_t>(config.rate_per_s * static_cast<double>(config.duration.count()));
   run->sent.resize(run->slots);
-  for (int i = 0; i < 64; ++i) {
-    std::string payload(config.payload_bytes, '\0');
-    for (char& c : payload) c = static_cast<char>(run->rng());
-    run->payloads.push_back(std::move(payload));
-  }
+  run->payloads = encoded_payloads(target, config.payload_bytes, run->rng);
 
   for (std::size_t channel = 0; channel < n; ++channel) {
     run->waiter_connections.push_back(std::make_unique<HttpConnection>(io, target.endpoint()));
