@@ -55,5 +55,17 @@ set_property(SOURCE src/http_server.cpp APPEND PROPERTY COMPILE_OPTIONS "-Wno-ma
 
 add_executable(spillkontakt-backend src/main.cpp)
 target_link_libraries(spillkontakt-backend PRIVATE sk_backend_core CLI11::CLI11)
+# jemalloc replaces glibc's malloc in the server only (docs/architecture.md, "Why each dependency
+# is there"): every request allocates buffers of over 1 KiB, and glibc then consolidates its fast
+# bins each time. Not under the sanitizers, which bring their own allocator.
+find_package(PkgConfig QUIET)
+if(PKG_CONFIG_FOUND)
+  pkg_check_modules(JEMALLOC QUIET IMPORTED_TARGET jemalloc)
+endif()
+if(JEMALLOC_FOUND AND NOT SK_SANITIZE)
+  target_link_libraries(spillkontakt-backend PRIVATE PkgConfig::JEMALLOC)
+elseif(NOT SK_SANITIZE)
+  message(WARNING "jemalloc not found: spillkontakt-backend uses the C library's malloc (slower under load)")
+endif()
 set_target_properties(spillkontakt-backend PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/backend)
 sk_target_defaults(spillkontakt-backend)
