@@ -155,10 +155,13 @@ Result<std::vector<KeyDirectoryMember>> SqliteStorage::key_directory(const CaseI
 std::int64_t SqliteStorage::next_seq(const std::string& case_id) {
   auto it = last_seq_.find(case_id);
   if (it == last_seq_.end()) {
-    SQLite::Statement s(*writer_, "SELECT COALESCE(MAX(seq), 0) FROM events WHERE case_id = ?");
+    // Prepared once: after a restart every case's first append comes here.
+    auto& s = *last_seq_stmt_;
+    s.reset();
     s.bind(1, case_id);
     s.executeStep();
     it = last_seq_.emplace(case_id, s.getColumn(0).getInt64()).first;
+    s.reset();
   }
   return ++it->second;
 }

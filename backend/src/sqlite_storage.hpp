@@ -100,6 +100,7 @@ class SqliteStorage final : public Storage {
   TokenCache token_cache_{revocations_};
   std::unique_ptr<SQLite::Statement> find_event_stmt_;
   std::unique_ptr<SQLite::Statement> insert_event_stmt_;
+  std::unique_ptr<SQLite::Statement> last_seq_stmt_;
   std::unordered_map<std::string, std::int64_t> last_seq_;  // writer thread only
   // Group commit in two stages (storage.hpp): `writer_` commits with synchronous=NORMAL (no
   // flush), make_durable flushes the WAL file through its own descriptor, and readers only see
@@ -112,8 +113,9 @@ class SqliteStorage final : public Storage {
 
   // The WAL only starts over when a write transaction begins with every frame checkpointed, which
   // a busy writer never sees while checkpoints run beside it; then it would grow without bound.
-  // So once the background checkpointer has copied a long WAL, the next commit of either writing
-  // connection copies the few frames committed since, and the write after it starts over.
+  // So at every background checkpoint that finds a long WAL, the next commit of either writing
+  // connection copies what is left, and the write after it starts over (if a reader is still on
+  // an older snapshot, the next round asks again).
   static constexpr int kWalRestartFrames = 2048;  // 8 MiB of 4 KiB pages
   std::atomic<bool> wal_restart_due_{false};
   std::unique_ptr<SQLite::Database> checkpointer_;
