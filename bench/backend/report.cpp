@@ -126,6 +126,7 @@ void print_headline_json(std::ostream& out, const Report& report) {
   if (report.ours_throughput) {
     j["appends_per_commit"] = rounded(report.throughput_appends_per_commit, 1);
     j["durable_appends_per_s"] = rounded(report.ours_throughput->accepted_per_s, 0);
+    j["throughput_failed"] = report.ours_throughput->failed;
     j["load_tool_cpu_pct_throughput"] = rounded(report.ours_throughput->resources.tool_cpu_pct, 1);
   }
   j["cores"] = std::thread::hardware_concurrency();
