@@ -4,11 +4,12 @@
 #include <unistd.h>
 
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 namespace sk::bench {
 
-LatencySummary measure_fsync(const std::filesystem::path& dir, int rounds) {
+LatencySummary measure_fsync(const std::filesystem::path& dir, int rounds, Clock::duration pause) {
   const auto path = dir / "fsync-probe";
   const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) throw std::runtime_error("cannot create " + path.string());
@@ -23,6 +24,7 @@ LatencySummary measure_fsync(const std::filesystem::path& dir, int rounds) {
       throw std::runtime_error("write/fdatasync failed on " + path.string());
     }
     samples.add(Clock::now() - start);
+    if (pause > Clock::duration::zero()) std::this_thread::sleep_for(pause);
   }
   close(fd);
   std::filesystem::remove(path);

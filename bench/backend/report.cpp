@@ -123,6 +123,10 @@ void print_headline_json(std::ostream& out, const Report& report) {
     j["fsync_p50_ms"] = rounded(report.fsync->p50_ms, 3);
     j["fsync_p99_ms"] = rounded(report.fsync->p99_ms, 3);
   }
+  if (report.fsync_paced) {
+    j["fsync_paced_p50_ms"] = rounded(report.fsync_paced->p50_ms, 3);
+    j["fsync_paced_p99_ms"] = rounded(report.fsync_paced->p99_ms, 3);
+  }
   if (report.ours_throughput) {
     j["appends_per_commit"] = rounded(report.throughput_appends_per_commit, 1);
     j["durable_appends_per_s"] = rounded(report.ours_throughput->accepted_per_s, 0);

@@ -18,10 +18,11 @@ struct Report {
   std::optional<ThroughputResult> ours_throughput;
   std::optional<WakeResult> nchan;
   std::optional<ThroughputResult> nchan_throughput;
-  std::string nchan_skipped;                 // why, when it did not run
-  std::optional<LatencySummary> fsync;       // 4 KiB write + fdatasync in the data directory
-  double wake_appends_per_commit = 0;        // group commit during the waking run
-  double throughput_appends_per_commit = 0;  // and during the throughput run
+  std::string nchan_skipped;                  // why, when it did not run
+  std::optional<LatencySummary> fsync;        // 4 KiB write + fdatasync in the data directory
+  std::optional<LatencySummary> fsync_paced;  // the same, one every 1/rate s as in the waking run
+  double wake_appends_per_commit = 0;         // group commit during the waking run
+  double throughput_appends_per_commit = 0;   // and during the throughput run
   double load_average = 0;  // 1-minute load average when the tool started: others' work skews figures
 };
 
