@@ -126,18 +126,20 @@ class LoopInbox {
 
  private:
   void drain() {
-    std::vector<std::pair<std::shared_ptr<Pending>, Response>> ready;
     {
       std::lock_guard lock(mutex_);
-      ready.swap(queued_);
+      draining_.swap(queued_);  // draining_ is empty here: both vectors keep their capacity
       wake_posted_ = false;
     }
-    for (auto& [pending, response] : ready) pending->answer(std::move(response));
+    for (auto& [pending, response] : draining_) pending->answer(std::move(response));
+    draining_.clear();
   }
 
+  using Answer = std::pair<std::shared_ptr<Pending>, Response>;
   asio::io_context& loop_;
   std::mutex mutex_;
-  std::vector<std::pair<std::shared_ptr<Pending>, Response>> queued_;
+  std::vector<Answer> queued_;
+  std::vector<Answer> draining_;  // the loop's thread only
   bool wake_posted_ = false;
 };
 
