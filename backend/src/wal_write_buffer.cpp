@@ -132,20 +132,6 @@ int x_close(sqlite3_file* file) {
   return rc != SQLITE_OK ? rc : close_rc;
 }
 
-int x_read(sqlite3_file* file, void* out, int bytes, sqlite3_int64 offset) {
-  File* f = as_file(file);
-  if (f->state->is_wal) {
-    if (const int rc = flush(f); rc != SQLITE_OK) return rc;
-  }
-  return real_methods(f)->xRead(f->real, out, bytes, offset);
-}
-
-int x_write(sqlite3_file* file, const void* data, int bytes, sqlite3_int64 offset) {
-  File* f = as_file(file);
-  if (f->state->is_wal) return wal_write(f, data, bytes, offset);
-  return real_methods(f)->xWrite(f->real, data, bytes, offset);
-}
-
 // Flushes a WAL's gathered bytes (and reports a deferred error) before `call` goes through.
 template <class Call>
 int after_flush(sqlite3_file* file, Call call) {
@@ -155,6 +141,16 @@ int after_flush(sqlite3_file* file, Call call) {
     if (const int rc = flush(f); rc != SQLITE_OK) return rc;
   }
   return call(f);
+}
+
+int x_read(sqlite3_file* file, void* out, int bytes, sqlite3_int64 offset) {
+  return after_flush(file, [&](File* f) { return real_methods(f)->xRead(f->real, out, bytes, offset); });
+}
+
+int x_write(sqlite3_file* file, const void* data, int bytes, sqlite3_int64 offset) {
+  File* f = as_file(file);
+  if (f->state->is_wal) return wal_write(f, data, bytes, offset);
+  return real_methods(f)->xWrite(f->real, data, bytes, offset);
 }
 
 int x_truncate(sqlite3_file* file, sqlite3_int64 size) {
