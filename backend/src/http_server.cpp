@@ -6,6 +6,7 @@
 
 #include "http_server.hpp"
 
+#include <poll.h>
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/co_spawn.hpp>
@@ -101,7 +102,27 @@ struct Pending {
   }
   asio::steady_timer signal;
   std::optional<Response> response;
+  std::uint64_t request = 0;  // counts the connection's requests: tells a stale watch apart
+  bool client_left = false;   // the client hung up while its request waited for the answer
 };
+
+// Watches, once, a connection whose request is waiting for its answer (a parked long-poll, an
+// append in a group commit). When the client hangs up meanwhile (end of stream or reset), the
+// connection's coroutine resumes and closes the connection at once, instead of holding its
+// descriptor until the answer comes, up to a long-poll's 30 s. Other readable data (a pipelined
+// request, a TLS record) ends the watch without closing: it is read after the answer. Runs on
+// the connection's loop; the socket is alive while the request it was armed for waits.
+void watch_for_hang_up(tcp::socket& socket, const std::shared_ptr<Pending>& pending) {
+  const int fd = socket.native_handle();
+  socket.async_wait(tcp::socket::wait_read, [fd, pending, request = pending->request](const error_code& ec) {
+    if (ec || pending->request != request || pending->response) return;  // ended, or answered
+    pollfd p{fd, POLLRDHUP, 0};
+    if (::poll(&p, 1, 0) == 1 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0) {
+      pending->client_left = true;
+      pending->signal.cancel();
+    }
+  });
+}
 
 // Hands answers to the connections of one event loop. Answers given on the loop's own thread
 // (most routes answer before they return) take effect at once; answers from other threads (the
@@ -143,17 +164,30 @@ class LoopInbox {
   bool wake_posted_ = false;
 };
 
+// Counts a connection in the metrics for as long as its session runs.
+class OpenConnection {
+ public:
+  explicit OpenConnection(Metrics& m) : metrics_(m) { metrics_.connection_opened(); }
+  ~OpenConnection() { metrics_.connection_closed(); }
+  OpenConnection(const OpenConnection&) = delete;
+  OpenConnection& operator=(const OpenConnection&) = delete;
+
+ private:
+  Metrics& metrics_;
+};
+
 }  // namespace
 
 struct HttpServer::Impl : std::enable_shared_from_this<Impl> {
-  Impl(const std::vector<asio::io_context*>& loops, Router& r, const ServeConfig& c)
-      : router(r), config(c), acceptor(*loops.front()) {
+  Impl(const std::vector<asio::io_context*>& loops, Router& r, const ServeConfig& c, Metrics& m)
+      : router(r), config(c), metrics(m), acceptor(*loops.front()) {
     for (auto* l : loops) inboxes.push_back(std::make_unique<LoopInbox>(*l));
   }
 
   std::vector<std::unique_ptr<LoopInbox>> inboxes;  // one per event loop
   Router& router;
   const ServeConfig& config;
+  Metrics& metrics;
   tcp::acceptor acceptor;     // on loops.front()
   std::size_t next_loop = 0;  // accept loop only
   std::optional<ssl::context> tls;
@@ -203,11 +237,21 @@ asio::awaitable<void> HttpServer::Impl::serve_requests(Stream& stream, const std
       response = std::move(*refusal);
     } else {
       pending->response.reset();
+      pending->client_left = false;
+      ++pending->request;
       router.handle(to_request(parser.release(), remote_ip, inbox.loop()),
                     [pending, &inbox](Response r) { inbox.deliver(pending, std::move(r)); });
-      while (!pending->response) {
+      auto& socket = beast::get_lowest_layer(stream).socket();
+      const bool watching = !pending->response;
+      if (watching) watch_for_hang_up(socket, pending);
+      while (!pending->response && !pending->client_left) {
         co_await pending->signal.async_wait(asio::redirect_error(asio::use_awaitable, ec));
       }
+      if (!pending->response) {
+        --in_flight;
+        co_return;  // nobody to answer; the answer, when it comes, goes nowhere
+      }
+      if (watching) socket.cancel(ec);  // ends the watch
       response = std::move(*pending->response);
       keep_alive = keep_alive && !draining;
     }
@@ -220,6 +264,7 @@ asio::awaitable<void> HttpServer::Impl::serve_requests(Stream& stream, const std
 }
 
 asio::awaitable<void> HttpServer::Impl::plain_session(tcp::socket socket, LoopInbox& inbox) {
+  const OpenConnection counted(metrics);
   try {
     error_code ec;
     const auto remote = socket.remote_endpoint(ec);
@@ -233,6 +278,7 @@ asio::awaitable<void> HttpServer::Impl::plain_session(tcp::socket socket, LoopIn
 }
 
 asio::awaitable<void> HttpServer::Impl::tls_session(tcp::socket socket, LoopInbox& inbox) {
+  const OpenConnection counted(metrics);
   try {
     error_code ec;
     const auto remote = socket.remote_endpoint(ec);
@@ -275,8 +321,9 @@ asio::awaitable<void> HttpServer::Impl::accept_loop() {
   }
 }
 
-HttpServer::HttpServer(std::vector<asio::io_context*> loops, Router& router, const ServeConfig& config)
-    : impl_(std::make_shared<Impl>(loops, router, config)) {}
+HttpServer::HttpServer(std::vector<asio::io_context*> loops, Router& router, const ServeConfig& config,
+                       Metrics& metrics)
+    : impl_(std::make_shared<Impl>(loops, router, config, metrics)) {}
 
 HttpServer::~HttpServer() = default;
 

@@ -5,13 +5,14 @@
 // limits, a deadline re-armed before every read, every error code handled, keep-alive, and
 // HTTPS through OpenSSL unless plain HTTP was allowed (loopback only, see config.hpp).
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <atomic>
 #include <memory>
 #include <vector>
 
 #include "config.hpp"
+#include "metrics.hpp"
 #include "router.hpp"
 #include "sk/core/result.hpp"
 
@@ -26,8 +27,10 @@ class HttpServer {
   static constexpr std::size_t kHeaderLimit = 8 * 1024;
   static constexpr std::size_t kRequestLimit = 1024 * 1024;
 
-  // `loops` (at least one) outlive the server; each is run by exactly one thread.
-  HttpServer(std::vector<boost::asio::io_context*> loops, Router& router, const ServeConfig& config);
+  // `loops` (at least one) outlive the server; each is run by exactly one thread. `metrics`
+  // counts the open connections.
+  HttpServer(std::vector<boost::asio::io_context*> loops, Router& router, const ServeConfig& config,
+             Metrics& metrics);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;

@@ -51,6 +51,9 @@ std::string Metrics::render() const {
   out += "# HELP sk_long_polls_open Requests parked waiting for events.\n";
   out += "# TYPE sk_long_polls_open gauge\n";
   out += fmt::format("sk_long_polls_open {}\n", long_polls_open_.load());
+  out += "# HELP sk_http_connections_open Client connections the server holds open.\n";
+  out += "# TYPE sk_http_connections_open gauge\n";
+  out += fmt::format("sk_http_connections_open {}\n", connections_open_.load());
   return out;
 }
 

@@ -18,6 +18,8 @@ class Metrics {
   void add_appends(std::uint64_t n) { appends_ += n; }
   void set_long_polls_open(std::int64_t n) { long_polls_open_ = n; }
   void set_batches(std::uint64_t n) { batches_ = n; }
+  void connection_opened() { ++connections_open_; }
+  void connection_closed() { --connections_open_; }
 
   std::string render() const;
 
@@ -39,6 +41,7 @@ class Metrics {
   std::atomic<std::uint64_t> appends_{0};
   std::atomic<std::uint64_t> batches_{0};
   std::atomic<std::int64_t> long_polls_open_{0};
+  std::atomic<std::int64_t> connections_open_{0};
 };
 
 }  // namespace sk::backend

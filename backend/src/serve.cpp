@@ -132,7 +132,7 @@ int serve(const ServeConfig& config) {
   Authenticator auth(**storage, std::chrono::seconds(config.token_ttl_seconds));
   ApiContext ctx(config, **storage, writer, hub, auth, metrics);
   Router router(ctx);
-  HttpServer server(loops.all(), router, config);
+  HttpServer server(loops.all(), router, config, metrics);
   auto port = server.listen(*endpoint);
   if (!port) {
     spdlog::error("{}", port.error().message);

@@ -1,6 +1,9 @@
 // Long-poll: a parked fetch answers within milliseconds of an append by another client, holds
 // no answer for appends the caller may not read, and returns empty when its wait runs out.
 #include <gtest/gtest.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <future>
 
@@ -103,6 +106,100 @@ TEST_F(LongPoll, AnEventTheCallerMayNotReadDoesNotAnswerTheWait) {
 
 TEST_F(LongPoll, ManyWaitersOnOneCaseAreAllWoken) {
   expect_waiters_woken_once(8);
+}
+
+// A long-poll on a raw connection, for what HttpClient cannot do: hang up, half-close, pipeline.
+class RawLongPoll : public LongPoll {
+ protected:
+  std::string poll_request(int wait) const {
+    return "GET /v1/cases/" + case_id + "/events?after=0&wait=" + std::to_string(wait) +
+           " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + youth.token + "\r\n\r\n";
+  }
+  static void send_all(int fd, const std::string& bytes) {
+    ASSERT_EQ(::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL), static_cast<ssize_t>(bytes.size()));
+  }
+  // What the server sends until it closes the connection, `limit` passes, or `until` is seen.
+  static std::string read_from(int fd, std::chrono::milliseconds limit, bool* closed,
+                               const std::string& until = {}) {
+    std::string out;
+    *closed = false;
+    const auto deadline = Clock::now() + limit;
+    while (until.empty() || out.find(until) == std::string::npos) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+      pollfd p{fd, POLLIN, 0};
+      if (left.count() <= 0 || ::poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
+      char buf[4096];
+      const auto n = ::recv(fd, buf, sizeof buf, 0);
+      if (n <= 0) {
+        *closed = true;
+        break;
+      }
+      out.append(buf, static_cast<std::size_t>(n));
+    }
+    return out;
+  }
+  long connections_open() {
+    const auto body = s.http().get("/metrics").body;
+    const std::string key = "\nsk_http_connections_open ";
+    const auto at = body.find(key);
+    return at == std::string::npos ? -1 : std::stol(body.substr(at + key.size()));
+  }
+};
+
+TEST_F(RawLongPoll, AClientThatHangsUpWhileParkedIsLetGoAtOnce) {
+  const long before = connections_open();  // the metrics connection itself
+  ASSERT_GE(before, 1);
+  const int fd = connect_loopback(s.server().port());
+  ASSERT_GE(fd, 0);
+  send_all(fd, poll_request(30));
+  wait_until_parked(1);
+  EXPECT_EQ(connections_open(), before + 1);
+  ::close(fd);
+  // Without the watch the server would hold the connection until the 30 s wait ends.
+  const auto deadline = Clock::now() + std::chrono::seconds(10);
+  while (connections_open() != before && Clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_EQ(connections_open(), before);
+  // The abandoned wait is answered into the void when the case changes; the server goes on.
+  ASSERT_EQ(s.append(contact, case_id, "case", {1}).status, 201);
+  auto [r, seconds] = park(youth, 0, 5).get();
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.json["events"].size(), 1u);
+}
+
+TEST_F(RawLongPoll, AHalfCloseWhileParkedClosesTheConnectionUnanswered) {
+  const int fd = connect_loopback(s.server().port());
+  ASSERT_GE(fd, 0);
+  send_all(fd, poll_request(30));
+  wait_until_parked(1);
+  ASSERT_EQ(::shutdown(fd, SHUT_WR), 0);  // as a client that gives up on the request
+  bool closed = false;
+  const auto got = read_from(fd, std::chrono::seconds(10), &closed);
+  ::close(fd);
+  EXPECT_TRUE(closed) << "still open after 10 s of a 30 s wait";
+  EXPECT_EQ(got, "");
+}
+
+TEST_F(RawLongPoll, ARequestPipelinedBehindAParkedPollIsAnsweredAfterIt) {
+  const int fd = connect_loopback(s.server().port());
+  ASSERT_GE(fd, 0);
+  send_all(fd, poll_request(20));
+  wait_until_parked(1);
+  // Arrives while the poll is parked: readable data that is not a hang-up.
+  send_all(fd, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ASSERT_EQ(s.append(contact, case_id, "case", {9}).status, 201);
+  bool closed = false;
+  const auto got = read_from(fd, std::chrono::seconds(10), &closed);
+  ::close(fd);
+  EXPECT_TRUE(closed);
+  const auto first = got.find("HTTP/1.1 200");
+  const auto second = got.find("HTTP/1.1 200", first + 1);
+  ASSERT_NE(first, std::string::npos) << got;
+  ASSERT_NE(second, std::string::npos) << got;
+  const auto events = got.find("\"events\"");
+  EXPECT_GT(events, first);
+  EXPECT_LT(events, second) << "the poll's answer (with the event) comes first: " << got;
 }
 
 // Connections are spread over the event loops round-robin: with three loops, waiters parked on
