@@ -106,12 +106,11 @@ struct Pending {
   bool client_left = false;   // the client hung up while its request waited for the answer
 };
 
-// Watches, once, a connection whose request is waiting for its answer (a parked long-poll, an
-// append in a group commit). When the client hangs up meanwhile (end of stream or reset), the
-// connection's coroutine resumes and closes the connection at once, instead of holding its
-// descriptor until the answer comes, up to a long-poll's 30 s. Other readable data (a pipelined
-// request, a TLS record) ends the watch without closing: it is read after the answer. Runs on
-// the connection's loop; the socket is alive while the request it was armed for waits.
+// Watches, once, a connection whose fetch is waiting for its answer (a parked long-poll). When the client
+// hangs up meanwhile (end of stream or reset), the connection's coroutine resumes and closes the connection
+// at once, instead of holding its descriptor until the answer comes, up to a long-poll's 30 s. Other readable
+// data (a pipelined request, a TLS record) ends the watch without closing: it is read after the answer. Runs
+// on the connection's loop; the socket is alive while the request it was armed for waits.
 void watch_for_hang_up(tcp::socket& socket, const std::shared_ptr<Pending>& pending) {
   const int fd = socket.native_handle();
   socket.async_wait(tcp::socket::wait_read, [fd, pending, request = pending->request](const error_code& ec) {
@@ -239,10 +238,13 @@ asio::awaitable<void> HttpServer::Impl::serve_requests(Stream& stream, const std
       pending->response.reset();
       pending->client_left = false;
       ++pending->request;
+      // Only a fetch can wait long (a long-poll, up to 30 s); an append waits for one group
+      // commit, and watching each one cost measurably in the throughput run.
+      const bool may_wait_long = parser.get().method() == http::verb::get;
       router.handle(to_request(parser.release(), remote_ip, inbox.loop()),
                     [pending, &inbox](Response r) { inbox.deliver(pending, std::move(r)); });
       auto& socket = beast::get_lowest_layer(stream).socket();
-      const bool watching = !pending->response;
+      const bool watching = may_wait_long && !pending->response;
       if (watching) watch_for_hang_up(socket, pending);
       while (!pending->response && !pending->client_left) {
         co_await pending->signal.async_wait(asio::redirect_error(asio::use_awaitable, ec));
