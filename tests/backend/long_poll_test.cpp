@@ -1,7 +1,6 @@
 // Long-poll: a parked fetch answers within milliseconds of an append by another client, holds
 // no answer for appends the caller may not read, and returns empty when its wait runs out.
 #include <gtest/gtest.h>
-#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -115,29 +114,6 @@ class RawLongPoll : public LongPoll {
     return "GET /v1/cases/" + case_id + "/events?after=0&wait=" + std::to_string(wait) +
            " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + youth.token + "\r\n\r\n";
   }
-  static void send_all(int fd, const std::string& bytes) {
-    ASSERT_EQ(::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL), static_cast<ssize_t>(bytes.size()));
-  }
-  // What the server sends until it closes the connection, `limit` passes, or `until` is seen.
-  static std::string read_from(int fd, std::chrono::milliseconds limit, bool* closed,
-                               const std::string& until = {}) {
-    std::string out;
-    *closed = false;
-    const auto deadline = Clock::now() + limit;
-    while (until.empty() || out.find(until) == std::string::npos) {
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-      pollfd p{fd, POLLIN, 0};
-      if (left.count() <= 0 || ::poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
-      char buf[4096];
-      const auto n = ::recv(fd, buf, sizeof buf, 0);
-      if (n <= 0) {
-        *closed = true;
-        break;
-      }
-      out.append(buf, static_cast<std::size_t>(n));
-    }
-    return out;
-  }
   long connections_open() {
     const auto body = s.http().get("/metrics").body;
     const std::string key = "\nsk_http_connections_open ";
@@ -151,7 +127,7 @@ TEST_F(RawLongPoll, AClientThatHangsUpWhileParkedIsLetGoAtOnce) {
   ASSERT_GE(before, 1);
   const int fd = connect_loopback(s.server().port());
   ASSERT_GE(fd, 0);
-  send_all(fd, poll_request(30));
+  ASSERT_TRUE(send_all(fd, poll_request(30)));
   wait_until_parked(1);
   EXPECT_EQ(connections_open(), before + 1);
   ::close(fd);
@@ -170,11 +146,11 @@ TEST_F(RawLongPoll, AClientThatHangsUpWhileParkedIsLetGoAtOnce) {
 TEST_F(RawLongPoll, AHalfCloseWhileParkedClosesTheConnectionUnanswered) {
   const int fd = connect_loopback(s.server().port());
   ASSERT_GE(fd, 0);
-  send_all(fd, poll_request(30));
+  ASSERT_TRUE(send_all(fd, poll_request(30)));
   wait_until_parked(1);
   ASSERT_EQ(::shutdown(fd, SHUT_WR), 0);  // as a client that gives up on the request
   bool closed = false;
-  const auto got = read_from(fd, std::chrono::seconds(10), &closed);
+  const auto got = read_until_closed(fd, 10000, &closed);
   ::close(fd);
   EXPECT_TRUE(closed) << "still open after 10 s of a 30 s wait";
   EXPECT_EQ(got, "");
@@ -183,14 +159,14 @@ TEST_F(RawLongPoll, AHalfCloseWhileParkedClosesTheConnectionUnanswered) {
 TEST_F(RawLongPoll, ARequestPipelinedBehindAParkedPollIsAnsweredAfterIt) {
   const int fd = connect_loopback(s.server().port());
   ASSERT_GE(fd, 0);
-  send_all(fd, poll_request(20));
+  ASSERT_TRUE(send_all(fd, poll_request(20)));
   wait_until_parked(1);
   // Arrives while the poll is parked: readable data that is not a hang-up.
-  send_all(fd, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  ASSERT_TRUE(send_all(fd, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
   ASSERT_EQ(s.append(contact, case_id, "case", {9}).status, 201);
   bool closed = false;
-  const auto got = read_from(fd, std::chrono::seconds(10), &closed);
+  const auto got = read_until_closed(fd, 10000, &closed);
   ::close(fd);
   EXPECT_TRUE(closed);
   const auto first = got.find("HTTP/1.1 200");

@@ -116,16 +116,18 @@ int connect_loopback(int port) {
   return fd;
 }
 
-std::string raw_exchange(int port, const std::string& bytes, int timeout_ms, bool* closed_by_server) {
-  if (closed_by_server != nullptr) *closed_by_server = false;
-  const int fd = connect_loopback(port);
-  if (fd < 0) return {};
+bool send_all(int fd, const std::string& bytes) {
   std::size_t sent = 0;
   while (sent < bytes.size()) {
     const auto n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) break;
+    if (n <= 0) return false;
     sent += static_cast<std::size_t>(n);
   }
+  return true;
+}
+
+std::string read_until_closed(int fd, int timeout_ms, bool* closed_by_server) {
+  if (closed_by_server != nullptr) *closed_by_server = false;
   std::string out;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   for (;;) {
@@ -140,6 +142,15 @@ std::string raw_exchange(int port, const std::string& bytes, int timeout_ms, boo
     if (n <= 0) break;
     out.append(buf, static_cast<std::size_t>(n));
   }
+  return out;
+}
+
+std::string raw_exchange(int port, const std::string& bytes, int timeout_ms, bool* closed_by_server) {
+  if (closed_by_server != nullptr) *closed_by_server = false;
+  const int fd = connect_loopback(port);
+  if (fd < 0) return {};
+  send_all(fd, bytes);
+  auto out = read_until_closed(fd, timeout_ms, closed_by_server);
   ::close(fd);
   return out;
 }

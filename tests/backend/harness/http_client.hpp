@@ -42,8 +42,12 @@ class HttpClient {
 
 // Connects to 127.0.0.1:port; -1 on failure.
 int connect_loopback(int port);
-// Sends `bytes`, then reads until the server closes or `timeout_ms` passes. Returns what was read;
+// Sends all of `bytes` on `fd`; false when the connection fails first.
+bool send_all(int fd, const std::string& bytes);
+// Reads from `fd` until the server closes or `timeout_ms` passes. Returns what was read;
 // `closed_by_server`, when given, tells whether the server closed the connection.
+std::string read_until_closed(int fd, int timeout_ms, bool* closed_by_server = nullptr);
+// Connects, sends `bytes`, then reads as read_until_closed does, and closes.
 std::string raw_exchange(int port, const std::string& bytes, int timeout_ms,
                          bool* closed_by_server = nullptr);
 
