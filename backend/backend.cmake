@@ -31,7 +31,6 @@ add_library(sk_backend_core STATIC
   src/sqlite_audit.cpp
   src/sqlite_cases.cpp
   src/sqlite_storage.cpp
-  src/transcripts.cpp
   src/wal_write_buffer.cpp)
 target_include_directories(sk_backend_core PUBLIC src)
 target_include_directories(sk_backend_core SYSTEM PRIVATE ${Boost_INCLUDE_DIRS})
@@ -40,7 +39,7 @@ target_include_directories(sk_backend_core SYSTEM PRIVATE ${Boost_INCLUDE_DIRS})
 target_compile_definitions(sk_backend_core PRIVATE BOOST_ASIO_NO_DEPRECATED BOOST_BEAST_USE_STD_STRING_VIEW
   BOOST_ASIO_DISABLE_AWAITABLE_FRAME_RECYCLING)
 target_link_libraries(sk_backend_core
-  PUBLIC sk_core sk_crypto SQLiteCpp nlohmann_json::nlohmann_json spdlog::spdlog
+  PUBLIC sk_core sk_crypto sk_model sk_protocol SQLiteCpp nlohmann_json::nlohmann_json spdlog::spdlog
   PRIVATE tomlplusplus::tomlplusplus CLI11::CLI11 OpenSSL::SSL Threads::Threads simdjson::simdjson)
 sk_target_defaults(sk_backend_core)
 # g++ 12 reports a false positive inside Asio's scheduler (null checks after inlining) when it is

@@ -37,6 +37,6 @@ target_compile_definitions(sk-backend-load PRIVATE
   SK_BENCH_NCHAN_TEMPLATE="${sk_bench_dir}/nchan/nginx.conf.in"
   SK_BENCH_DEFAULT_SERVER="${sk_bench_server}")
 target_link_libraries(sk-backend-load PRIVATE
-  sk_core sk_crypto nlohmann_json::nlohmann_json CLI11::CLI11 Threads::Threads)
+  sk_core sk_crypto sk_protocol nlohmann_json::nlohmann_json CLI11::CLI11 Threads::Threads)
 set_target_properties(sk-backend-load PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bench)
 sk_target_defaults(sk-backend-load)

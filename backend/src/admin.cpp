@@ -15,8 +15,8 @@
 #include "sk/core/random.hpp"
 #include "sk/crypto/one_time_code.hpp"
 #include "sk/crypto/primitives.hpp"
+#include "sk/protocol/protocol.hpp"
 #include "sqlite_storage.hpp"
-#include "transcripts.hpp"
 
 namespace sk::backend::admin {
 
@@ -61,19 +61,24 @@ bool issue_and_print(SqliteStorage& store, const Org& org, Role role, int hours)
   issue.lookup = code.lookup();
   issue.org_id = org.id;
   issue.role = role;
-  issue.confirmation = code.key_confirmation(org_transcript(org.id, org.recovery_x25519));
+  const auto recovery = crypto::X25519PublicKey::from(org.recovery_x25519);
+  if (!recovery) {
+    std::cerr << "error: the organisation's recovery key in the database is damaged\n";
+    return false;
+  }
+  issue.confirmation = code.key_confirmation(protocol::org_transcript(org.id, *recovery));
   const auto now = now_ms();
   issue.expires_at = now + std::int64_t{hours} * 3600 * 1000;
   if (auto r = store.issue_code(issue, now); !r) {
     std::cerr << "error: " << r.error().message << " Try again.\n";
     return false;
   }
-  if (auto r =
-          store.audit({now, "enroll_code", org.id, "", "", "admin, role " + std::string(role_name(role))});
+  if (auto r = store.audit(
+          {now, "enroll_code", org.id, "", "", "admin, role " + std::string(model::to_string(role))});
       !r) {
     std::cerr << "warning: the audit log could not be written\n";
   }
-  std::cout << "Enrollment code (" << role_name(role) << ", valid " << hours
+  std::cout << "Enrollment code (" << model::to_string(role) << ", valid " << hours
             << " h, single use): " << code.display() << "\n";
   return true;
 }
@@ -131,13 +136,13 @@ int init(const std::filesystem::path& data_dir, const std::string& org_name,
   std::cout << "Organisation \"" << org->name << "\" created: " << org->id << "\n";
   std::cout << "Recovery key written to " << recovery_key_out.string()
             << " - move it offline now; the server does not keep it.\n";
-  return issue_and_print(*store, *org, Role::supervisor, kDefaultCodeHours) ? 0 : 1;
+  return issue_and_print(*store, *org, Role::kSupervisor, kDefaultCodeHours) ? 0 : 1;
 }
 
 int enroll_code(const std::filesystem::path& data_dir, const std::string& role_text,
                 const std::optional<std::string>& org_id, int expires_in_hours) {
-  const auto role = parse_role(role_text);
-  if (!role || *role == Role::youth) {
+  const auto role = model::role_from_string(role_text);
+  if (!role || *role == Role::kYouth) {
     std::cerr
         << "error: --role must be supervisor or contact (youth join through a contact's pairing code)\n";
     return 2;
@@ -179,7 +184,7 @@ int devices(const std::filesystem::path& data_dir) {
   }
   for (const auto& d : *list) {
     std::cout << nlohmann::json{{"device_id", d.id},   {"principal_id", d.principal_id},
-                                {"org_id", d.org_id},  {"role", role_name(d.role)},
+                                {"org_id", d.org_id},  {"role", model::to_string(d.role)},
                                 {"name", d.name},      {"created_at", d.created_at},
                                 {"revoked", d.revoked}}
                      .dump()

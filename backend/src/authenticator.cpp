@@ -4,11 +4,11 @@
 #include "sk/core/encoding.hpp"
 #include "sk/core/random.hpp"
 #include "sk/crypto/primitives.hpp"
+#include "sk/protocol/protocol.hpp"
 
 namespace sk::backend {
 
 namespace {
-constexpr std::string_view kAuthDomain = "spillkontakt/auth/v1";
 constexpr std::size_t kNonceBytes = 32;
 constexpr std::size_t kTokenBytes = 32;
 constexpr std::string_view kBearer = "Bearer ";
@@ -21,15 +21,6 @@ Bytes token_hash(ByteView token) {
 
 Authenticator::Authenticator(Storage& storage, std::chrono::seconds token_ttl)
     : storage_(storage), token_ttl_(token_ttl) {}
-
-Bytes Authenticator::signed_message(std::string_view device_id, ByteView nonce) {
-  Bytes m(kAuthDomain.begin(), kAuthDomain.end());
-  m.push_back(0);
-  m.insert(m.end(), device_id.begin(), device_id.end());
-  m.push_back(0);
-  m.insert(m.end(), nonce.begin(), nonce.end());
-  return m;
-}
 
 std::string Authenticator::challenge(const std::string& device_id) {
   auto nonce = base64url_encode(random_bytes(kNonceBytes));
@@ -62,7 +53,7 @@ Result<IssuedToken> Authenticator::issue(const std::string& device_id, const std
   const auto sig = crypto::Signature::from(signature);
   const auto nonce_bytes = base64url_decode(nonce);
   if (!key || !sig || !nonce_bytes ||
-      !crypto::ed25519_verify(*key, signed_message(device_id, *nonce_bytes), *sig)) {
+      !crypto::ed25519_verify(*key, protocol::login_message(device_id, *nonce_bytes), *sig)) {
     return sk::fail("unauthorized", "Bad signature.");
   }
   const auto token = random_bytes(kTokenBytes);

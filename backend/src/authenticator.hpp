@@ -31,9 +31,6 @@ class Authenticator {
 
   Authenticator(Storage& storage, std::chrono::seconds token_ttl);
 
-  // The bytes a device signs: "spillkontakt/auth/v1" 0x00 device_id 0x00 nonce.
-  static Bytes signed_message(std::string_view device_id, ByteView nonce);
-
   // A fresh nonce (base64url) for any syntactically valid device id: whether the device exists
   // is not revealed here.
   std::string challenge(const std::string& device_id);

@@ -49,42 +49,4 @@ std::int64_t now_ms() {
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-std::string_view role_name(Role r) {
-  switch (r) {
-    case Role::youth:
-      return "youth";
-    case Role::contact:
-      return "contact";
-    case Role::supervisor:
-      return "supervisor";
-  }
-  return "youth";
-}
-
-std::optional<Role> parse_role(std::string_view s) {
-  if (s == "youth") return Role::youth;
-  if (s == "contact") return Role::contact;
-  if (s == "supervisor") return Role::supervisor;
-  return std::nullopt;
-}
-
-std::string_view audience_name(Audience a) {
-  switch (a) {
-    case Audience::case_members:
-      return "case";
-    case Audience::team:
-      return "team";
-    case Audience::youth_consented:
-      return "youth_consented";
-  }
-  return "case";
-}
-
-std::optional<Audience> parse_audience(std::string_view s) {
-  if (s == "case") return Audience::case_members;
-  if (s == "team") return Audience::team;
-  if (s == "youth_consented") return Audience::youth_consented;
-  return std::nullopt;
-}
-
 }  // namespace sk::backend

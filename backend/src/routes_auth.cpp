@@ -43,7 +43,7 @@ void me(ApiContext&, Call call) {
   const nlohmann::json out = {{"org_id", c.org_id},
                               {"principal_id", c.principal_id},
                               {"device_id", c.device_id},
-                              {"role", role_name(c.role)}};
+                              {"role", model::to_string(c.role)}};
   call.respond(json_response(200, out.dump()));
 }
 
@@ -65,7 +65,7 @@ void revoke_device(ApiContext& ctx, Call call) {
   if (failed(found, call)) return;
   if (!found->has_value() || (*found)->org_id != caller.org_id) return call.respond(errors::not_found());
   const bool own = (*found)->principal_id == caller.principal_id;
-  if (!own && caller.role != Role::supervisor) return call.respond(errors::forbidden());
+  if (!own && caller.role != Role::kSupervisor) return call.respond(errors::forbidden());
   auto revoked = ctx.storage.revoke_device(device_id, now_ms());
   if (failed(revoked, call)) return;
   route_util::audit(ctx, "revoke", caller.org_id, (*found)->principal_id, device_id,

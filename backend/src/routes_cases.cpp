@@ -20,7 +20,7 @@ nlohmann::json case_json(const CaseInfo& c) {
 
 void create_case(ApiContext& ctx, Call call) {
   const auto& caller = *call.caller;
-  if (caller.role != Role::contact) return call.respond(errors::forbidden());
+  if (caller.role != Role::kContact) return call.respond(errors::forbidden());
   auto body = JsonBody::parse(call.request.body, {"lookup", "expires_in", "confirmation"});
   if (!body) return call.respond(errors::bad_json());
   CodeIssue code;
@@ -30,7 +30,7 @@ void create_case(ApiContext& ctx, Call call) {
   code.confirmation = body->optional_base64("confirmation", 1, kMaxConfirmation);
   if (!body->ok() || !is_lookup(code.lookup)) return call.respond(errors::bad_json());
   const auto now = now_ms();
-  code.role = Role::youth;
+  code.role = Role::kYouth;
   code.org_id = caller.org_id;
   code.issuer_principal = caller.principal_id;
   code.issuer_device = caller.device_id;
@@ -57,14 +57,14 @@ void add_member(ApiContext& ctx, Call call) {
   Response error;
   auto c = route_util::visible_case(ctx, caller, call.params[0], &error);
   if (!c) return call.respond(error);
-  if (caller.role != Role::supervisor) return call.respond(errors::forbidden());
+  if (caller.role != Role::kSupervisor) return call.respond(errors::forbidden());
   auto body = JsonBody::parse(call.request.body, {"principal_id"});
   if (!body) return call.respond(errors::bad_json());
   const auto principal = body->string("principal_id", 64);
   if (!body->ok() || !is_id(principal)) return call.respond(errors::bad_json());
   auto role = ctx.storage.principal_role(caller.org_id, principal);
   if (failed(role, call)) return;
-  if (*role != Role::contact) return call.respond(errors::bad_json());
+  if (*role != Role::kContact) return call.respond(errors::bad_json());
   if (failed(ctx.storage.add_contact(c->id, principal), call)) return;
   route_util::audit(ctx, "member_added", caller.org_id, principal, caller.device_id, "case " + c->id);
   call.respond(json_response(200, nlohmann::json{{"case_id", c->id}, {"principal_id", principal}}.dump()));
@@ -75,7 +75,7 @@ void set_consent(ApiContext& ctx, Call call) {
   Response error;
   auto c = route_util::visible_case(ctx, caller, call.params[0], &error);
   if (!c) return call.respond(error);
-  if (caller.role != Role::youth) return call.respond(errors::forbidden());
+  if (caller.role != Role::kYouth) return call.respond(errors::forbidden());
   auto body = JsonBody::parse(call.request.body, {"supervisors_may_read"});
   if (!body) return call.respond(errors::bad_json());
   const bool consent = body->boolean("supervisors_may_read");
@@ -101,7 +101,8 @@ void key_directory(ApiContext& ctx, Call call) {
   for (const auto& m : *members) {
     nlohmann::json devices = nlohmann::json::array();
     for (const auto& d : m.devices) devices.push_back(route_util::device_json(d));
-    list.push_back({{"principal_id", m.principal_id}, {"role", role_name(m.role)}, {"devices", devices}});
+    list.push_back(
+        {{"principal_id", m.principal_id}, {"role", model::to_string(m.role)}, {"devices", devices}});
   }
   const nlohmann::json out = {
       {"case_id", c->id},

@@ -24,31 +24,31 @@ std::optional<CaseInfo> visible_case(ApiContext& ctx, const Caller& caller, cons
   if (!found->has_value()) return hidden();
   auto& c = **found;
   if (c.org_id != caller.org_id) return hidden();  // other organisations: as if it did not exist
-  const bool member = caller.role == Role::supervisor ||
-                      (caller.role == Role::youth && c.youth_principal == caller.principal_id) ||
-                      (caller.role == Role::contact && std::find(c.contacts.begin(), c.contacts.end(),
-                                                                 caller.principal_id) != c.contacts.end());
+  const bool member = caller.role == Role::kSupervisor ||
+                      (caller.role == Role::kYouth && c.youth_principal == caller.principal_id) ||
+                      (caller.role == Role::kContact && std::find(c.contacts.begin(), c.contacts.end(),
+                                                                  caller.principal_id) != c.contacts.end());
   if (!member) return hidden();
   return std::move(c);
 }
 
 AudienceMask readable(const CaseInfo& c, const Caller& caller) {
   switch (caller.role) {
-    case Role::youth:
-      return audience_bit(Audience::case_members) | audience_bit(Audience::youth_consented);
-    case Role::contact:
-      return audience_bit(Audience::case_members) | audience_bit(Audience::team) |
-             audience_bit(Audience::youth_consented);
-    case Role::supervisor:
-      return audience_bit(Audience::team) | (c.youth_consent ? audience_bit(Audience::youth_consented) : 0u);
+    case Role::kYouth:
+      return audience_bit(Audience::kCase) | audience_bit(Audience::kYouthConsented);
+    case Role::kContact:
+      return audience_bit(Audience::kCase) | audience_bit(Audience::kTeam) |
+             audience_bit(Audience::kYouthConsented);
+    case Role::kSupervisor:
+      return audience_bit(Audience::kTeam) | (c.youth_consent ? audience_bit(Audience::kYouthConsented) : 0u);
   }
   return 0;
 }
 
 bool may_post(const CaseInfo& c, const Caller& caller, Audience audience) {
-  if (caller.role == Role::supervisor) return audience == Audience::team;
-  if (caller.role == Role::youth)
-    return audience != Audience::team && (readable(c, caller) & audience_bit(audience));
+  if (caller.role == Role::kSupervisor) return audience == Audience::kTeam;
+  if (caller.role == Role::kYouth)
+    return audience != Audience::kTeam && (readable(c, caller) & audience_bit(audience));
   return true;  // contacts of the case read and write every audience
 }
 

@@ -57,7 +57,7 @@ void redeem(ApiContext& ctx, Call call, CodeKind kind) {
       {"org_id", done->org_id},
       {"principal_id", done->principal_id},
       {"device_id", done->device_id},
-      {"role", role_name(done->role)},
+      {"role", model::to_string(done->role)},
       {"org", {{"name", (*org)->name}, {"recovery_x25519", base64url_encode((*org)->recovery_x25519)}}},
       {"issuer", issuer},
       {"issuer_confirmation", nullptr}};
@@ -66,7 +66,7 @@ void redeem(ApiContext& ctx, Call call, CodeKind kind) {
   if (kind == CodeKind::pair) out["case_id"] = done->case_id;
   route_util::audit(
       ctx, kind == CodeKind::pair ? "pair" : "enroll", done->org_id, done->principal_id, done->device_id,
-      kind == CodeKind::pair ? "case " + done->case_id : "role " + std::string(role_name(done->role)));
+      kind == CodeKind::pair ? "case " + done->case_id : "role " + std::string(model::to_string(done->role)));
   call.respond(json_response(201, out.dump()));
 }
 
@@ -81,18 +81,21 @@ void redeem_pairing(ApiContext& ctx, Call call) {
 
 void issue_enroll_code(ApiContext& ctx, Call call) {
   const auto& caller = *call.caller;
-  if (caller.role != Role::supervisor) return call.respond(errors::forbidden());
+  if (caller.role != Role::kSupervisor) return call.respond(errors::forbidden());
   auto body = JsonBody::parse(call.request.body, {"lookup", "role", "expires_in", "confirmation"});
   if (!body) return call.respond(errors::bad_json());
   CodeIssue code;
   code.kind = CodeKind::enroll;
   code.lookup = body->string("lookup", 16);
-  const auto role = parse_role(body->string("role", 16));
+  const auto role = model::role_from_string(body->string("role", 16));
   const auto ttl = body->integer("expires_in", 60, kMaxCodeTtl, kDefaultCodeTtl);
   code.confirmation = body->optional_base64("confirmation", 1, kMaxConfirmation);
-  if (!body->ok() || !is_lookup(code.lookup) || !role || *role == Role::youth) {
+  if (!body->ok() || !is_lookup(code.lookup) || !role || *role == Role::kYouth) {
     return call.respond(errors::bad_json());
   }
+  // Between two supervisors a device-to-device key confirmation would have equal roles, which
+  // docs/protocol.md §7.1 forbids: supervisor codes come from `admin enroll-code` (§7.2).
+  if (*role == Role::kSupervisor) return call.respond(errors::forbidden());
   const auto now = now_ms();
   code.role = *role;
   code.org_id = caller.org_id;
@@ -101,7 +104,7 @@ void issue_enroll_code(ApiContext& ctx, Call call) {
   code.expires_at = now + ttl * 1000;
   if (failed(ctx.storage.issue_code(code, now), call)) return;
   route_util::audit(ctx, "enroll_code", caller.org_id, caller.principal_id, caller.device_id,
-                    "role " + std::string(role_name(code.role)));
+                    "role " + std::string(model::to_string(code.role)));
   const nlohmann::json out = {{"lookup", code.lookup}, {"expires_at", code.expires_at}};
   call.respond(json_response(201, out.dump()));
 }

@@ -82,7 +82,7 @@ Response page_response(const std::vector<StoredEvent>& events, const FetchQuery&
     bytes += e.envelope.size();
     list.push_back({{"seq", e.seq},
                     {"event_id", e.event_id},
-                    {"audience", audience_name(e.audience)},
+                    {"audience", model::to_string(e.audience)},
                     {"author_device", e.author_device},
                     {"received_at", e.received_at},
                     {"envelope", base64url_encode(e.envelope)}});
@@ -132,7 +132,7 @@ void append_event(ApiContext& ctx, Call call) {
   AppendRequest a;
   a.case_id = c->id;
   a.event_id = body->string("event_id", 36);
-  const auto audience = parse_audience(body->string("audience", 32));
+  const auto audience = model::audience_from_string(body->string("audience", 32));
   a.envelope = body->base64("envelope", 1, kMaxEnvelope);
   if (body->too_large()) return call.respond(errors::too_large());
   if (!body->ok() || !audience || !is_uuid(a.event_id)) return call.respond(errors::bad_json());

@@ -83,21 +83,21 @@ Result<std::vector<CaseInfo>> SqliteStorage::list_cases(const Caller& caller) {
     return with_reader([&](Reader& r) -> Result<std::vector<CaseInfo>> {
       std::string sql;
       switch (caller.role) {
-        case Role::supervisor:
+        case Role::kSupervisor:
           sql = "SELECT id FROM cases WHERE org_id = ?1 ORDER BY created_at";
           break;
-        case Role::contact:
+        case Role::kContact:
           sql =
               "SELECT c.id FROM cases c JOIN case_contacts m ON m.case_id = c.id "
               "WHERE m.principal_id = ?2 AND c.org_id = ?1 ORDER BY c.created_at";
           break;
-        case Role::youth:
+        case Role::kYouth:
           sql = "SELECT id FROM cases WHERE youth_principal = ?2 AND org_id = ?1";
           break;
       }
       SQLite::Statement s(*r.db, sql);
       s.bind(1, caller.org_id);
-      if (caller.role != Role::supervisor) s.bind(2, caller.principal_id);
+      if (caller.role != Role::kSupervisor) s.bind(2, caller.principal_id);
       std::vector<std::string> ids;
       while (s.executeStep()) ids.push_back(s.getColumn(0).getString());
       std::vector<CaseInfo> out;
@@ -138,14 +138,14 @@ Result<std::vector<KeyDirectoryMember>> SqliteStorage::key_directory(const CaseI
     std::lock_guard lock(mutex_);
     std::vector<KeyDirectoryMember> out;
     if (!c.youth_principal.empty())
-      out.push_back({c.youth_principal, Role::youth, load_devices_of(c.youth_principal)});
-    for (const auto& p : c.contacts) out.push_back({p, Role::contact, load_devices_of(p)});
+      out.push_back({c.youth_principal, Role::kYouth, load_devices_of(c.youth_principal)});
+    for (const auto& p : c.contacts) out.push_back({p, Role::kContact, load_devices_of(p)});
     SQLite::Statement s(
         *main_, "SELECT id FROM principals WHERE org_id = ? AND role = 'supervisor' ORDER BY created_at");
     s.bind(1, c.org_id);
     std::vector<std::string> supervisors;
     while (s.executeStep()) supervisors.push_back(s.getColumn(0).getString());
-    for (const auto& p : supervisors) out.push_back({p, Role::supervisor, load_devices_of(p)});
+    for (const auto& p : supervisors) out.push_back({p, Role::kSupervisor, load_devices_of(p)});
     return out;
   });
 }
@@ -179,7 +179,7 @@ std::vector<Result<AppendAck>> SqliteStorage::append_batch(std::span<const Appen
       ins.bind(1, a.case_id);
       ins.bind(2, seq);
       ins.bind(3, a.event_id);
-      ins.bind(4, static_cast<int>(a.audience));
+      ins.bind(4, audience_column(a.audience));
       ins.bind(5, a.author_device);
       ins.bind(6, a.received_at);
       ins.bindNoCopy(7, a.envelope.data(), static_cast<int>(a.envelope.size()));
@@ -248,7 +248,7 @@ Result<std::vector<StoredEvent>> SqliteStorage::fetch_events(const std::string& 
         StoredEvent e;
         e.seq = s.getColumn(0).getInt64();
         e.event_id = s.getColumn(1).getString();
-        e.audience = static_cast<Audience>(s.getColumn(2).getInt());
+        e.audience = audience_from_column(s.getColumn(2).getInt());
         e.author_device = s.getColumn(3).getString();
         e.received_at = s.getColumn(4).getInt64();
         e.envelope = blob(s.getColumn(5));

@@ -8,6 +8,26 @@
 
 namespace sk::backend {
 
+// The `events.audience` column: a small integer, so that the fetch selects by the bit
+// `1 << audience` of the caller's AudienceMask. Fixed forever: stored rows keep their numbers.
+constexpr int audience_column(Audience a) {
+  switch (a) {
+    case Audience::kCase:
+      return 0;
+    case Audience::kTeam:
+      return 1;
+    case Audience::kYouthConsented:
+      return 2;
+  }
+  return 0;
+}
+static_assert(audience_bit(Audience::kCase) == 1u << audience_column(Audience::kCase));
+static_assert(audience_bit(Audience::kTeam) == 1u << audience_column(Audience::kTeam));
+static_assert(audience_bit(Audience::kYouthConsented) == 1u << audience_column(Audience::kYouthConsented));
+constexpr Audience audience_from_column(int column) {
+  return column == 1 ? Audience::kTeam : column == 2 ? Audience::kYouthConsented : Audience::kCase;
+}
+
 // Opens a connection to the database file with the server's settings (WAL, synchronous=FULL).
 std::unique_ptr<SQLite::Database> open_sqlite_connection(const std::filesystem::path& file);
 
@@ -16,7 +36,8 @@ struct SqliteStorage::Reader {
   explicit Reader(const std::filesystem::path& file)
       : db(open_sqlite_connection(file)),
         authenticate(*db,
-                     "SELECT d.id, p.id, p.org_id, p.role, t.expires_at FROM tokens t JOIN devices d ON d.id = t.device_id "
+                     "SELECT d.id, p.id, p.org_id, p.role, t.expires_at FROM tokens t JOIN devices d ON d.id "
+                     "= t.device_id "
                      "JOIN principals p ON p.id = d.principal_id "
                      "WHERE t.hash = ? AND t.expires_at > ? AND d.revoked_at IS NULL"),
         fetch(*db,

@@ -260,7 +260,7 @@ void SqliteStorage::insert_code(const CodeIssue& code, const std::string& case_i
   s.bind(1, std::string(kind_name(code.kind)));
   s.bind(2, code.lookup);
   s.bind(3, code.org_id);
-  s.bind(4, std::string(role_name(code.role)));
+  s.bind(4, std::string(model::to_string(code.role)));
   if (case_id.empty())
     s.bind(5);
   else
@@ -317,7 +317,7 @@ Result<Redeemed> SqliteStorage::redeem_code(CodeKind kind, const Redemption& r, 
     }
     Redeemed out;
     out.org_id = find.getColumn(1).getString();
-    out.role = parse_role(find.getColumn(2).getString()).value_or(Role::youth);
+    out.role = model::role_from_string(find.getColumn(2).getString()).value_or(Role::kYouth);
     out.case_id = find.getColumn(3).isNull() ? "" : find.getColumn(3).getString();
     const auto issuer_device = find.getColumn(4).getString();
     if (!find.getColumn(5).isNull()) out.issuer_confirmation = blob(find.getColumn(5));
@@ -327,7 +327,7 @@ Result<Redeemed> SqliteStorage::redeem_code(CodeKind kind, const Redemption& r, 
     SQLite::Statement p(*main_, "INSERT INTO principals(id, org_id, role, created_at) VALUES (?, ?, ?, ?)");
     p.bind(1, out.principal_id);
     p.bind(2, out.org_id);
-    p.bind(3, std::string(role_name(out.role)));
+    p.bind(3, std::string(model::to_string(out.role)));
     p.bind(4, now);
     p.exec();
     SQLite::Statement d(
@@ -438,7 +438,7 @@ std::optional<Device> SqliteStorage::load_device(const std::string& device_id) {
   d.id = device_id;
   d.principal_id = s.getColumn(0).getString();
   d.org_id = s.getColumn(1).getString();
-  d.role = parse_role(s.getColumn(2).getString()).value_or(Role::youth);
+  d.role = model::role_from_string(s.getColumn(2).getString()).value_or(Role::kYouth);
   d.keys = {blob(s.getColumn(3)), blob(s.getColumn(4))};
   d.name = s.getColumn(5).getString();
   d.created_at = s.getColumn(6).getInt64();
@@ -529,7 +529,7 @@ Result<std::optional<Caller>> SqliteStorage::authenticate(const Bytes& token_has
       std::optional<Caller> out;
       if (s.executeStep()) {
         out = Caller{s.getColumn(2).getString(), s.getColumn(1).getString(), s.getColumn(0).getString(),
-                     parse_role(s.getColumn(3).getString()).value_or(Role::youth)};
+                     model::role_from_string(s.getColumn(3).getString()).value_or(Role::kYouth)};
         token_cache_.remember(key, *out, s.getColumn(4).getInt64(), generation);
       }
       s.reset();
@@ -547,7 +547,7 @@ Result<std::optional<Role>> SqliteStorage::principal_role(const std::string& org
     s.bind(1, principal_id);
     s.bind(2, org_id);
     if (!s.executeStep()) return std::optional<Role>{};
-    return parse_role(s.getColumn(0).getString());
+    return model::role_from_string(s.getColumn(0).getString());
   });
 }
 

@@ -20,12 +20,15 @@
 
 #include "sk/core/bytes.hpp"
 #include "sk/core/result.hpp"
+#include "sk/model/audience.hpp"
+#include "sk/model/principal.hpp"
 
 namespace sk::backend {
 
-enum class Role { youth, contact, supervisor };
-// Who may read an event of a case (docs/api.md, "Audiences").
-enum class Audience { case_members = 0, team = 1, youth_consented = 2 };
+// Roles and audiences are the protocol's own (sk_model); how they are stored is each
+// implementation's business (the SQLite one keeps roles as text, audiences as small integers).
+using model::Audience;
+using model::Role;
 
 struct Org {
   std::string id;
@@ -42,7 +45,7 @@ struct Device {
   std::string id;
   std::string principal_id;
   std::string org_id;
-  Role role = Role::youth;
+  Role role = Role::kYouth;
   DeviceKeys keys;
   std::string name;
   std::int64_t created_at = 0;
@@ -54,7 +57,7 @@ struct Caller {
   std::string org_id;
   std::string principal_id;
   std::string device_id;
-  Role role = Role::youth;
+  Role role = Role::kYouth;
 };
 
 enum class CodeKind { enroll, pair };
@@ -63,7 +66,7 @@ struct CodeIssue {
   CodeKind kind = CodeKind::enroll;
   std::string lookup;
   std::string org_id;
-  Role role = Role::contact;     // role of the principal the code creates
+  Role role = Role::kContact;    // role of the principal the code creates
   std::string issuer_principal;  // empty when issued by the admin CLI
   std::string issuer_device;     // empty when issued by the admin CLI
   Bytes confirmation;            // issuer's key confirmation, opaque; may come later
@@ -81,7 +84,7 @@ struct Redeemed {
   std::string org_id;
   std::string principal_id;
   std::string device_id;
-  Role role = Role::youth;
+  Role role = Role::kYouth;
   std::string case_id;                  // set for pairing codes
   std::optional<Device> issuer_device;  // absent for codes issued by the admin CLI
   Bytes issuer_confirmation;
@@ -112,14 +115,14 @@ struct CaseInfo {
 
 struct KeyDirectoryMember {
   std::string principal_id;
-  Role role = Role::youth;
+  Role role = Role::kYouth;
   std::vector<Device> devices;
 };
 
 struct AppendRequest {
   std::string case_id;
   std::string event_id;
-  Audience audience = Audience::case_members;
+  Audience audience = Audience::kCase;
   std::string author_device;
   Bytes envelope;
   std::int64_t received_at = 0;
@@ -134,7 +137,7 @@ struct AppendAck {
 struct StoredEvent {
   std::int64_t seq = 0;
   std::string event_id;
-  Audience audience = Audience::case_members;
+  Audience audience = Audience::kCase;
   std::string author_device;
   std::int64_t received_at = 0;
   Bytes envelope;
@@ -149,10 +152,18 @@ struct AuditEntry {
   std::string detail;  // never content, never secrets
 };
 
-// Bit i set: events with Audience(i) are visible.
+// A set of audiences: the events a caller may read.
 using AudienceMask = unsigned;
 constexpr AudienceMask audience_bit(Audience a) {
-  return 1u << static_cast<unsigned>(a);
+  switch (a) {
+    case Audience::kCase:
+      return 1u;
+    case Audience::kTeam:
+      return 2u;
+    case Audience::kYouthConsented:
+      return 4u;
+  }
+  return 0u;
 }
 
 class Storage {
@@ -207,10 +218,5 @@ class Storage {
   virtual Result<void> audit(const AuditEntry& entry) = 0;
   virtual Result<std::vector<AuditEntry>> audit_since(std::int64_t since) = 0;
 };
-
-std::string_view role_name(Role r);
-std::optional<Role> parse_role(std::string_view s);
-std::string_view audience_name(Audience a);
-std::optional<Audience> parse_audience(std::string_view s);
 
 }  // namespace sk::backend

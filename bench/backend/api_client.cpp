@@ -3,6 +3,7 @@
 #include "sk/core/encoding.hpp"
 #include "sk/core/random.hpp"
 #include "sk/crypto/primitives.hpp"
+#include "sk/protocol/protocol.hpp"
 
 namespace sk::bench {
 
@@ -55,15 +56,8 @@ asio::awaitable<void> ApiClient::authenticate(BenchDevice& device) {
   const auto nonce = base64url_decode(challenge.at("nonce").get<std::string>());
   if (!nonce) throw std::runtime_error("challenge nonce is not base64url");
 
-  // "spillkontakt/auth/v1" ‖ 0x00 ‖ device_id ‖ 0x00 ‖ nonce
-  Bytes message;
-  auto append = [&](ByteView part) { message.insert(message.end(), part.begin(), part.end()); };
-  append(as_bytes("spillkontakt/auth/v1"));
-  message.push_back(0);
-  append(as_bytes(device.device_id));
-  message.push_back(0);
-  append(*nonce);
-  const crypto::Signature signature = crypto::ed25519_sign(device.seed, message);
+  const crypto::Signature signature =
+      crypto::ed25519_sign(device.seed, protocol::login_message(device.device_id, *nonce));
 
   const nlohmann::json token_body = {{"device_id", device.device_id},
                                      {"nonce", challenge.at("nonce")},

@@ -5,15 +5,15 @@
 //  - a code works once; an unknown lookup id is 404
 //  - challenge–response: wrong signature, reused nonce, another device's nonce → 401
 //  - a supervisor issues a contact code through the API and then sees the contact's keys
+//  - supervisor codes come only from the admin CLI
 //  - pairing: both sides exchange key confirmations through the server and verify them
 //  - revoking a device invalidates its token at once
 #include <gtest/gtest.h>
 
-#include "authenticator.hpp"
 #include "harness/scenario.hpp"
 #include "sk/core/encoding.hpp"
 #include "sk/crypto/one_time_code.hpp"
-#include "transcripts.hpp"
+#include "sk/protocol/protocol.hpp"
 
 namespace sk::backend::test {
 namespace {
@@ -25,9 +25,10 @@ TEST(Enrollment, SupervisorEnrollsWithAdminCodeAndVerifiesOrgKeys) {
   auto sup = s.supervisor();
   EXPECT_EQ(sup.role, "supervisor");
   const auto& r = sup.enroll_response;
-  const auto recovery = *base64url_decode(r["org"]["recovery_x25519"].get<std::string>());
+  const auto recovery =
+      *crypto::X25519PublicKey::from(*base64url_decode(r["org"]["recovery_x25519"].get<std::string>()));
   const auto confirmation = *base64url_decode(r["issuer_confirmation"].get<std::string>());
-  EXPECT_TRUE(code->verify_key_confirmation(org_transcript(sup.org_id, recovery), confirmation));
+  EXPECT_TRUE(code->verify_key_confirmation(protocol::org_transcript(sup.org_id, recovery), confirmation));
 
   auto me = s.http().get("/v1/me", sup.token);
   ASSERT_EQ(me.status, 200);
@@ -61,7 +62,7 @@ TEST(Authentication, RejectsBadSignatureReusedNonceAndForeignNonce) {
   };
   auto token = [&](const std::string& device_id, const std::string& nonce,
                    const crypto::DeviceIdentity& signer) {
-    const auto sig = signer.sign(Authenticator::signed_message(device_id, *base64url_decode(nonce)));
+    const auto sig = signer.sign(protocol::login_message(device_id, *base64url_decode(nonce)));
     return s.http().post(
         "/v1/auth/token",
         {{"device_id", device_id}, {"nonce", nonce}, {"signature", base64url_encode(sig.view())}});
@@ -91,7 +92,8 @@ TEST(Enrollment, IssuerSeesEnrolledContactKeysAndConfirmations) {
   auto contact = s.enroll(code.display());
   EXPECT_EQ(contact.role, "contact");
   const auto transcript =
-      crypto::pairing_transcript("contact", contact.identity->public_keys(), sup.identity->public_keys());
+      *protocol::pairing_transcript(model::Role::kContact, model::Role::kSupervisor,
+                                    contact.identity->public_keys(), sup.identity->public_keys());
   ASSERT_EQ(s.http()
                 .put("/v1/codes/" + code.lookup() + "/confirmation",
                      {{"confirmation", base64url_encode(code.key_confirmation(transcript))}}, contact.token)
@@ -112,6 +114,23 @@ TEST(Enrollment, IssuerSeesEnrolledContactKeysAndConfirmations) {
       409);
   auto other = s.contact(sup);
   EXPECT_EQ(s.http().get("/v1/codes/" + code.lookup(), other.token).status, 404);
+}
+
+// Two supervisors' devices would confirm each other's keys under equal roles (protocol.md §7.1).
+TEST(Enrollment, SupervisorCodesAreNotIssuedThroughTheApi) {
+  Scenario s;
+  auto sup = s.supervisor();
+  const auto code = crypto::OneTimeCode::generate();
+  EXPECT_EQ(s.http()
+                .post("/v1/enroll-codes", {{"lookup", code.lookup()}, {"role", "supervisor"}}, sup.token)
+                .status,
+            403);
+  EXPECT_EQ(s.http()
+                .post("/v1/enroll", {{"lookup", code.lookup()},
+                                     {"ed25519", base64url_encode(Bytes(32, 1))},
+                                     {"x25519", base64url_encode(Bytes(32, 2))}})
+                .status,
+            404);
 }
 
 TEST(Pairing, BothSidesConfirmEachOthersKeysThroughTheServer) {
@@ -141,7 +160,8 @@ TEST(Pairing, BothSidesConfirmEachOthersKeysThroughTheServer) {
   s.login(youth);
 
   // Each side uploads its confirmation; each verifies the other's.
-  const auto youth_says = crypto::pairing_transcript("youth", ykeys, contact_keys);
+  const auto youth_says =
+      *protocol::pairing_transcript(model::Role::kYouth, model::Role::kContact, ykeys, contact_keys);
   ASSERT_EQ(s.http()
                 .put("/v1/codes/" + code.lookup() + "/confirmation",
                      {{"confirmation", base64url_encode(code.key_confirmation(youth_says))}}, youth.token)
@@ -151,7 +171,8 @@ TEST(Pairing, BothSidesConfirmEachOthersKeysThroughTheServer) {
   ASSERT_EQ(seen_by_contact.status, 200);
   const auto youth_conf = *base64url_decode(seen_by_contact.json["redeemer_confirmation"].get<std::string>());
   EXPECT_TRUE(code.verify_key_confirmation(youth_says, youth_conf));
-  const auto contact_says = crypto::pairing_transcript("contact", contact.identity->public_keys(), ykeys);
+  const auto contact_says = *protocol::pairing_transcript(model::Role::kContact, model::Role::kYouth,
+                                                          contact.identity->public_keys(), ykeys);
   ASSERT_EQ(s.http()
                 .put("/v1/codes/" + code.lookup() + "/confirmation",
                      {{"confirmation", base64url_encode(code.key_confirmation(contact_says))}}, contact.token)
@@ -190,7 +211,7 @@ TEST(Authentication, RevokingADeviceEndsItsTokenAtOnce) {
   auto c = s.http().post("/v1/auth/challenge", {{"device_id", contact.device_id}});
   const std::string nonce = c.json["nonce"];
   const auto sig =
-      contact.identity->sign(Authenticator::signed_message(contact.device_id, *base64url_decode(nonce)));
+      contact.identity->sign(protocol::login_message(contact.device_id, *base64url_decode(nonce)));
   EXPECT_EQ(s.http()
                 .post("/v1/auth/token", {{"device_id", contact.device_id},
                                          {"nonce", nonce},

@@ -16,7 +16,7 @@ sk_add_test_suite(sk_backend_tests
     config_test.cpp
     http_test.cpp
     wal_write_buffer_test.cpp
-  LIBS sk_backend_core sk_crypto CURL::libcurl)
+  LIBS sk_backend_core sk_crypto sk_protocol CURL::libcurl)
 target_include_directories(sk_backend_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_definitions(sk_backend_tests PRIVATE SK_BACKEND_BINARY="$<TARGET_FILE:spillkontakt-backend>")
 add_dependencies(sk_backend_tests spillkontakt-backend)

@@ -1,6 +1,7 @@
 #pragma once
-// Internal: every domain-separation string of the protocol, in one place (docs/protocol.md §2).
+// Internal: every domain-separation string of the protocol, in one place (docs/protocol.md §1).
 // Each is used for exactly one purpose, so no output of one derivation can stand in for another.
+// The two that the server also handles (login, organisation transcript) live in sk::protocol.
 
 #include <string_view>
 

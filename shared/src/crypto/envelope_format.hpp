@@ -1,6 +1,6 @@
 #pragma once
 // Internal: the envelope's byte layout, its strict parser and the derivations shared by seal,
-// open and grants. docs/protocol.md §4 is the normative description of the same thing.
+// open and grants. docs/protocol.md §3 is the normative description of the same thing.
 
 #include <array>
 #include <optional>

@@ -1,5 +1,5 @@
 // History grants: re-wrapping an opened envelope's file key for a new recipient
-// (docs/protocol.md §6).
+// (docs/protocol.md §5).
 
 #include <algorithm>
 

@@ -3,10 +3,10 @@
 #include <random>
 #include <stdexcept>
 
-#include "authenticator.hpp"
 #include "sk/core/encoding.hpp"
 #include "sk/core/random.hpp"
 #include "sk/crypto/one_time_code.hpp"
+#include "sk/protocol/protocol.hpp"
 
 namespace sk::backend::test {
 
@@ -82,7 +82,7 @@ void Scenario::login(TestDevice& d) {
   auto c = http_->post("/v1/auth/challenge", {{"device_id", d.device_id}});
   require(c.status == 200, "challenge", c);
   const std::string nonce = c.json["nonce"];
-  const auto sig = d.identity->sign(Authenticator::signed_message(d.device_id, *base64url_decode(nonce)));
+  const auto sig = d.identity->sign(protocol::login_message(d.device_id, *base64url_decode(nonce)));
   auto t = http_->post(
       "/v1/auth/token",
       {{"device_id", d.device_id}, {"nonce", nonce}, {"signature", base64url_encode(sig.view())}});

@@ -1,7 +1,7 @@
 #pragma once
 // Envelopes: one encrypted event for 1..255 recipient devices, authenticated to its author.
 //
-// The construction (docs/protocol.md §4) follows age and ECDH-1PU: a random file key per
+// The construction (docs/protocol.md §3) follows age and ECDH-1PU: a random file key per
 // envelope, wrapped for each recipient under HKDF(ephemeral·recipient ‖ author·recipient), so
 // only the author (or the recipient itself) could have made a stanza. Each wrap binds the
 // envelope's preamble and the hash of the payload ciphertext, so a fellow recipient who knows the
@@ -120,7 +120,7 @@ struct EnvelopeInfo {
 
 [[nodiscard]] Result<EnvelopeInfo, OpenError> peek(ByteView envelope);
 
-// History grants (docs/protocol.md §6): a device that opened an envelope wraps its file key for a
+// History grants (docs/protocol.md §5): a device that opened an envelope wraps its file key for a
 // new recipient, bound to the envelope's header hash and payload hash. The payload is never
 // re-encrypted. The grant is authenticated to the granter (ECDH-1PU again); publish it inside a
 // signed record so the grant itself is attributable.

@@ -70,9 +70,10 @@ class DeviceIdentity {
 // of 5 digits ("12345 67890 …"), the same on both sides whichever order the fingerprints come in.
 std::string safety_code(const Fingerprint& a, const Fingerprint& b);
 
-// The transcript a one-time code confirms (OneTimeCode::key_confirmation): the sender's role and
-// both devices' keys, so a confirmation can't be reflected back to its sender or replayed for
-// other keys. `role` is e.g. "contact" or "youth" and MUST differ between the two directions.
+// The bytes of the transcript a one-time code confirms (docs/protocol.md §7.1): the sender's
+// role and both devices' keys, so a confirmation can't be reflected back to its sender or
+// replayed for other keys. Internal building block: call sk::protocol::pairing_transcript, the
+// public entry point, which also enforces that the two roles differ.
 Bytes pairing_transcript(std::string_view role, const DevicePublicKeys& sender,
                          const DevicePublicKeys& receiver);
 

@@ -1,5 +1,5 @@
 #pragma once
-// A device identity at rest, encrypted under a passphrase (docs/protocol.md §7):
+// A device identity at rest, encrypted under a passphrase (docs/protocol.md §8):
 // scrypt (OWASP: N = 2^17, r = 8, p = 1) → ChaCha20-Poly1305, versioned, with the scrypt
 // parameters recorded in the file and a checksum that tells a damaged file from a wrong passphrase.
 
