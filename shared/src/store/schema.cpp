@@ -95,10 +95,54 @@ CREATE TABLE ui_settings (
 ) STRICT;
 )sql";
 
+// What the sync engine keeps besides events: the organisation's recovery key (a recipient of
+// team events, confirmed by the supervisor's enrollment code), one-time codes whose key
+// confirmation is not finished yet, the directory version last seen per case, and the envelopes
+// this device refused or could not open yet (sealed, as the server sent them: never opened content).
+constexpr std::string_view kV4SyncState = R"sql(
+CREATE TABLE org_keys (
+  singleton       INTEGER PRIMARY KEY CHECK (singleton = 1),
+  org_id          TEXT NOT NULL,
+  recovery_x25519 BLOB NOT NULL CHECK (length(recovery_x25519) = 32)
+) STRICT;
+
+CREATE TABLE pending_codes (
+  lookup        TEXT PRIMARY KEY NOT NULL,
+  code          TEXT NOT NULL,
+  side          TEXT NOT NULL CHECK (side IN ('issuer', 'redeemer')),
+  peer_role     TEXT NOT NULL CHECK (peer_role IN ('youth', 'contact', 'supervisor')),
+  case_id       TEXT NOT NULL,
+  label         TEXT NOT NULL,
+  expires_at_ms INTEGER NOT NULL,
+  state         TEXT NOT NULL CHECK (state IN ('waiting', 'confirmed', 'mismatch', 'expired')),
+  created_at_ms INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE case_directory (
+  case_id TEXT PRIMARY KEY NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 0)
+) STRICT;
+
+CREATE TABLE quarantine (
+  case_id        TEXT NOT NULL,
+  seq            INTEGER NOT NULL,
+  event_id       TEXT NOT NULL,
+  audience       TEXT NOT NULL,
+  author_device  TEXT NOT NULL,
+  received_at_ms INTEGER NOT NULL,
+  envelope       BLOB NOT NULL,
+  reason         TEXT NOT NULL,
+  retry          INTEGER NOT NULL CHECK (retry IN (0, 1)),
+  at_ms          INTEGER NOT NULL,
+  PRIMARY KEY (case_id, seq)
+) STRICT, WITHOUT ROWID;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "identity, peers, cases and case members", kV1DevicesAndCases},
     Migration{2, "events, outbox and sync cursors", kV2EventsOutboxCursors},
     Migration{3, "ui settings", kV3UiSettings},
+    Migration{4, "sync state: org keys, pending codes, directory versions, quarantine", kV4SyncState},
 };
 
 std::string describe(const Migration& m) {

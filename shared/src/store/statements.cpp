@@ -95,6 +95,27 @@ Statements::Statements(SQLite::Database& db)
       setting_put(db,
                   "INSERT INTO ui_settings (key, value) VALUES (?1, ?2) "
                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-      setting_erase(db, "DELETE FROM ui_settings WHERE key = ?1") {}
+      setting_erase(db, "DELETE FROM ui_settings WHERE key = ?1"),
+      org_keys_get(db, "SELECT org_id, recovery_x25519 FROM org_keys WHERE singleton = 1"),
+      org_keys_put(db,
+                   "INSERT OR REPLACE INTO org_keys (singleton, org_id, recovery_x25519) VALUES (1, ?1, ?2)"),
+      code_put(db,
+               "INSERT OR REPLACE INTO pending_codes (lookup, code, side, peer_role, case_id, label, "
+               "expires_at_ms, state, created_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+      codes_all(db,
+                "SELECT lookup, code, side, peer_role, case_id, label, expires_at_ms, state, created_at_ms "
+                "FROM pending_codes ORDER BY created_at_ms, lookup"),
+      code_state(db, "UPDATE pending_codes SET state = ?2 WHERE lookup = ?1"),
+      directory_get(db, "SELECT version FROM case_directory WHERE case_id = ?1"),
+      directory_put(db, "INSERT OR REPLACE INTO case_directory (case_id, version) VALUES (?1, ?2)"),
+      quarantine_put(db,
+                     "INSERT OR REPLACE INTO quarantine (case_id, seq, event_id, audience, author_device, "
+                     "received_at_ms, envelope, reason, retry, at_ms) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
+      quarantine_all(
+          db,
+          "SELECT case_id, seq, event_id, audience, author_device, received_at_ms, envelope, reason, "
+          "retry, at_ms FROM quarantine ORDER BY case_id, seq"),
+      quarantine_remove(db, "DELETE FROM quarantine WHERE case_id = ?1 AND seq = ?2") {}
 
 }  // namespace sk::store

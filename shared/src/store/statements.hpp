@@ -49,6 +49,17 @@ struct Statements {
   SQLite::Statement setting_get;
   SQLite::Statement setting_put;
   SQLite::Statement setting_erase;
+  // sync state (sync_state.cpp)
+  SQLite::Statement org_keys_get;
+  SQLite::Statement org_keys_put;
+  SQLite::Statement code_put;
+  SQLite::Statement codes_all;
+  SQLite::Statement code_state;
+  SQLite::Statement directory_get;
+  SQLite::Statement directory_put;
+  SQLite::Statement quarantine_put;
+  SQLite::Statement quarantine_all;
+  SQLite::Statement quarantine_remove;
 };
 
 }  // namespace sk::store

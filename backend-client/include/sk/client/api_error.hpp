@@ -34,10 +34,10 @@ std::string_view to_string(Failure failure);  // "offline", "tls", … (stable, 
 
 struct ApiError {
   Failure failure = Failure::kServer;
-  long status = 0;                       // HTTP status, 0 when there was no answer
-  std::string code;                      // the server's error code ("rate_limited"), when it sent one
-  std::string message;                   // one line for people
-  std::chrono::seconds retry_after{0};   // from Retry-After, when given
+  long status = 0;                      // HTTP status, 0 when there was no answer
+  std::string code;                     // the server's error code ("rate_limited"), when it sent one
+  std::string message;                  // one line for people
+  std::chrono::seconds retry_after{0};  // from Retry-After, when given
 
   friend bool operator==(const ApiError&, const ApiError&) = default;
 };

@@ -100,7 +100,8 @@ class Client {
   Result<ProfileInfo> join(std::string_view code, std::string_view nickname,
                            std::chrono::milliseconds confirm_wait = std::chrono::seconds(20));
   // A contact or supervisor enrolls with a code from a supervisor (or `admin init`).
-  Result<ProfileInfo> enroll(std::string_view code, std::string_view display_name, std::string_view passphrase,
+  Result<ProfileInfo> enroll(std::string_view code, std::string_view display_name,
+                             std::string_view passphrase,
                              std::chrono::milliseconds confirm_wait = std::chrono::seconds(20));
   // Errors: key_file.wrong_passphrase, key_file.corrupt.
   Result<void> unlock(std::string_view passphrase);
@@ -128,7 +129,7 @@ class Client {
   Result<SyncStatus> sync_once(std::chrono::seconds wait = std::chrono::seconds(0));
 
   // --- Youth ----------------------------------------------------------------------------------
-  // Supervisors may (or may not) read this youth's check-ins. Queued like any other change.
+  // Supervisors may (or may not) read this youth's check-ins (blocking: worker thread).
   Result<void> set_checkin_consent(std::string_view case_id, bool supervisors_may_read);
 
  private:

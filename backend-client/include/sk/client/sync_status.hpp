@@ -25,8 +25,8 @@ struct SyncStatus {
   Connectivity connectivity = Connectivity::kStarting;
   std::optional<ApiError> last_error;  // set while offline or revoked
   std::chrono::system_clock::time_point next_retry{};
-  std::int64_t pending = 0;      // own events not yet acknowledged by the server
-  std::int64_t quarantined = 0;  // envelopes this device refused (see Client::quarantine)
+  std::int64_t pending = 0;           // own events not yet acknowledged by the server
+  std::int64_t quarantined = 0;       // envelopes this device refused (see Client::quarantine)
   std::vector<std::string> warnings;  // e.g. "a device of Kari presented a new key; not trusted"
 };
 

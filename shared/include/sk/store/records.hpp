@@ -101,4 +101,47 @@ struct CaseRecord {
   friend bool operator==(const CaseRecord&, const CaseRecord&) = default;
 };
 
+// The organisation's recovery key: an extra recipient of every team event (design brief,
+// principle 1), trusted because the supervisor's enrollment code confirmed it.
+struct OrgKeys {
+  std::string org_id;
+  Bytes recovery_x25519;  // 32 bytes
+
+  friend bool operator==(const OrgKeys&, const OrgKeys&) = default;
+};
+
+// A one-time code whose key confirmation is not finished (or the outcome of one, kept for the UI).
+// It holds the code's secret until then: the secret is worthless once the code is used.
+struct PendingCode {
+  std::string lookup;
+  std::string code;       // "KX7F-92QM-4T"
+  std::string side;       // "issuer" (this device made the code) or "redeemer" (it typed it in)
+  std::string peer_role;  // the other side's role: "youth", "contact" or "supervisor"
+  std::string case_id;    // the case a pairing code is for; empty for enrollment codes
+  std::string label;      // the name the contact gave the case
+  std::int64_t expires_at_ms = 0;
+  std::string state = "waiting";  // "waiting", "confirmed", "mismatch", "expired"
+  std::int64_t created_at_ms = 0;
+
+  friend bool operator==(const PendingCode&, const PendingCode&) = default;
+};
+
+// An envelope this device refused to store, or could not open yet, and why. It is kept sealed,
+// as the server sent it, so that it can be opened later when the reason goes away (its author
+// becomes trusted, a history grant arrives); `retry` says whether that can happen.
+struct QuarantineEntry {
+  std::string case_id;
+  std::int64_t seq = 0;
+  std::string event_id;
+  std::string audience;
+  std::string author_device;
+  std::int64_t received_at_ms = 0;
+  Bytes envelope;
+  std::string reason;
+  bool retry = false;
+  std::int64_t at_ms = 0;
+
+  friend bool operator==(const QuarantineEntry&, const QuarantineEntry&) = default;
+};
+
 }  // namespace sk::store

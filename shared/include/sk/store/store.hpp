@@ -94,6 +94,19 @@ class Store {
   Result<std::optional<CaseRecord>> find_case(std::string_view case_id);
   Result<std::vector<CaseRecord>> cases();  // by case_id
 
+  // --- Sync state (used by the sync engine; docs/store.md "Sync state") ---------------------
+  Result<std::optional<OrgKeys>> org_keys();
+  Result<void> set_org_keys(const OrgKeys& keys);
+  Result<void> put_pending_code(const PendingCode& code);  // insert or replace by lookup
+  Result<std::vector<PendingCode>> pending_codes();        // oldest first
+  Result<void> set_pending_code_state(std::string_view lookup, std::string_view state);
+  // The key directory version last seen for a case (0 before the first look).
+  Result<std::int64_t> directory_version(std::string_view case_id);
+  Result<void> set_directory_version(std::string_view case_id, std::int64_t version);
+  Result<void> put_quarantine(const QuarantineEntry& entry);  // idempotent on (case, seq)
+  Result<std::vector<QuarantineEntry>> quarantine();          // by case, then seq
+  Result<void> remove_quarantine(std::string_view case_id, std::int64_t seq);
+
   // --- UI settings (free-form key/value) ----------------------------------------------------
   Result<std::optional<std::string>> setting(std::string_view key);
   Result<void> set_setting(std::string_view key, std::string_view value);

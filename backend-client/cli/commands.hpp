@@ -1,0 +1,41 @@
+#pragma once
+// The commands of spillkontakt-cli (docs/cli.md). Each returns the process exit code.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace sk::cli {
+
+// Exit codes (docs/cli.md): stable, for scripts.
+inline constexpr int kOk = 0;
+inline constexpr int kUsage = 1;        // bad arguments
+inline constexpr int kLocal = 2;        // the profile or the local store
+inline constexpr int kOffline = 3;      // no connection, TLS trouble, server error, rate limited
+inline constexpr int kRefused = 4;      // the server refused: expired or unknown code, forbidden, rejected
+inline constexpr int kKeyMismatch = 5;  // a code did not confirm the relayed keys
+inline constexpr int kRevoked = 6;      // this device was revoked
+
+struct Options {
+  std::filesystem::path profile;
+  std::string server;  // base URL; remembered in the profile after the first use
+  std::string ca_file;
+  std::string pinned_key;
+  std::string passphrase_env = "SK_PASSPHRASE";  // contacts: where the passphrase comes from
+  bool json = false;
+  bool weak_kdf = false;  // tests only (hidden flag)
+};
+
+int enroll(const Options& o, const std::string& code, const std::string& name);
+int pair(const Options& o, const std::string& code, const std::string& nickname);
+int invite(const Options& o, const std::string& label, bool again, const std::string& case_id);
+int send(const Options& o, std::string case_id, const std::string& text, bool sync_after);
+int list(const Options& o, std::string case_id);
+int sync(const Options& o, bool follow, int wait_seconds);
+int status(const Options& o);
+
+// The platform's data directory for profiles: $XDG_DATA_HOME/spillkontakt or
+// ~/.local/share/spillkontakt.
+std::filesystem::path default_profile_dir();
+
+}  // namespace sk::cli

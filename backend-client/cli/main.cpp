@@ -1,0 +1,72 @@
+// spillkontakt-cli: a small command-line client on the same library as the app, for tests,
+// scripts, the demo and operators' smoke checks. See docs/cli.md.
+#include <CLI/CLI.hpp>
+
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+  sk::cli::Options o;
+  CLI::App app{"spillkontakt-cli: talk to a Spillkontakt backend as one device"};
+  app.require_subcommand(1);
+  std::string profile;
+  app.add_option("--profile", profile, "profile directory (default: the platform's data directory)");
+  app.add_option("--server", o.server, "backend address, e.g. https://sk.example.kommune.no");
+  app.add_option("--ca-file", o.ca_file, "extra CA certificates (PEM) to trust");
+  app.add_option("--pin", o.pinned_key, "pinned server public key, sha256//BASE64");
+  app.add_option("--passphrase-env", o.passphrase_env, "environment variable holding a contact's passphrase");
+  app.add_flag("--json", o.json, "print JSON instead of text");
+  app.add_flag("--weak-kdf-for-tests", o.weak_kdf)->group("");  // hidden: tests only
+
+  std::string code, name, text, case_id;
+  bool no_sync = false, follow = false, once = false;
+  int wait = 0;
+
+  auto* enroll = app.add_subcommand("enroll", "enroll as a game contact or supervisor with a code");
+  enroll->add_option("code", code, "the enrollment code, e.g. KX7F-92QM-4T")->required();
+  enroll->add_option("--name", name, "your display name")->required();
+
+  auto* pair = app.add_subcommand("pair", "join as a youth with the code from your game contact");
+  pair->add_option("code", code, "the pairing code")->required();
+  pair->add_option("--nickname", name, "the nickname you want")->required();
+
+  auto* invite = app.add_subcommand("invite", "create a case for a new youth and print its pairing code");
+  invite->add_option("--name", name, "what you call the youth (only on your devices)");
+  invite->add_option("--again", case_id, "a fresh code for this existing case's youth (a new device)");
+
+  auto* send = app.add_subcommand("send", "send a chat message");
+  send->add_option("text", text, "the message")->required();
+  send->add_option("--case", case_id, "the case (default: the only one)");
+  send->add_flag("--no-sync", no_sync, "only queue it; the next sync delivers it");
+
+  auto* list = app.add_subcommand("list", "print a case's chat");
+  list->add_option("--case", case_id, "the case (default: the only one)");
+
+  auto* sync = app.add_subcommand("sync", "deliver queued changes and fetch new ones");
+  auto* once_flag = sync->add_flag("--once", once, "one round until nothing is left (default)");
+  sync->add_flag("--follow", follow, "keep syncing and print changes until interrupted")->excludes(once_flag);
+  sync->add_option("--wait", wait, "with --once: long-poll up to this many seconds first")
+      ->check(CLI::Range(0, 30));
+
+  auto* status = app.add_subcommand("status", "who this profile is, its cases, queue and invitations");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? sk::cli::kOk : sk::cli::kUsage;
+  }
+  o.profile = profile.empty() ? sk::cli::default_profile_dir() : std::filesystem::path(profile);
+  if (*enroll) return sk::cli::enroll(o, code, name);
+  if (*pair) return sk::cli::pair(o, code, name);
+  if (*invite) {
+    if (case_id.empty() && name.empty()) {
+      std::fprintf(stderr, "invite: give --name for a new youth, or --again CASE for a new device\n");
+      return sk::cli::kUsage;
+    }
+    return sk::cli::invite(o, name, !case_id.empty(), case_id);
+  }
+  if (*send) return sk::cli::send(o, case_id, text, !no_sync);
+  if (*list) return sk::cli::list(o, case_id);
+  if (*sync) return sk::cli::sync(o, follow, wait);
+  if (*status) return sk::cli::status(o);
+  return sk::cli::kUsage;
+}
