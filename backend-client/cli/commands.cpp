@@ -162,6 +162,23 @@ int invite(const Options& o, const std::string& label, bool again, const std::st
   return kOk;
 }
 
+int issue_code(const Options& o, const std::string& role) {
+  auto c = open(o, true);
+  if (!c) return report(o, c.error());
+  auto code = (*c)->issue_enrollment_code(role);
+  if (!code) return report(o, code.error());
+  const auto expires =
+      std::chrono::duration_cast<std::chrono::milliseconds>(code->expires_at.time_since_epoch()).count();
+  if (o.json) {
+    std::cout << json{{"ok", true}, {"code", code->code}, {"role", role}, {"expires_at", expires}}.dump()
+              << "\n";
+  } else {
+    std::cout << "Enrollment code (" << role << "): " << code->code
+              << "\nIt works once. Run `sync` after it has been used, to confirm the new device's keys.\n";
+  }
+  return kOk;
+}
+
 int send(const Options& o, std::string case_id, const std::string& text, bool sync_after) {
   auto c = open(o, true);
   if (!c) return report(o, c.error());

@@ -29,6 +29,7 @@ struct Options {
 int enroll(const Options& o, const std::string& code, const std::string& name);
 int pair(const Options& o, const std::string& code, const std::string& nickname);
 int invite(const Options& o, const std::string& label, bool again, const std::string& case_id);
+int issue_code(const Options& o, const std::string& role);
 int send(const Options& o, std::string case_id, const std::string& text, bool sync_after);
 int list(const Options& o, std::string case_id);
 int sync(const Options& o, bool follow, int wait_seconds);

@@ -33,6 +33,10 @@ int main(int argc, char** argv) {
   invite->add_option("--name", name, "what you call the youth (only on your devices)");
   invite->add_option("--again", case_id, "a fresh code for this existing case's youth (a new device)");
 
+  std::string role = "contact";
+  auto* issue = app.add_subcommand("issue-code", "supervisor: print an enrollment code for a new contact");
+  issue->add_option("--role", role, "contact or supervisor")->check(CLI::IsMember({"contact", "supervisor"}));
+
   auto* send = app.add_subcommand("send", "send a chat message");
   send->add_option("text", text, "the message")->required();
   send->add_option("--case", case_id, "the case (default: the only one)");
@@ -64,6 +68,7 @@ int main(int argc, char** argv) {
     }
     return sk::cli::invite(o, name, !case_id.empty(), case_id);
   }
+  if (*issue) return sk::cli::issue_code(o, role);
   if (*send) return sk::cli::send(o, case_id, text, !no_sync);
   if (*list) return sk::cli::list(o, case_id);
   if (*sync) return sk::cli::sync(o, follow, wait);

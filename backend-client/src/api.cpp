@@ -161,6 +161,15 @@ HttpRequest revoke(std::string_view device_id) {
   return {"POST", "/v1/devices/" + std::string(device_id) + "/revoke", {}, {}, {}};
 }
 
+HttpRequest fetch_events(std::string_view case_id, std::int64_t after, int limit) {
+  return {"GET",
+          "/v1/cases/" + std::string(case_id) + "/events?after=" + std::to_string(after) +
+              "&limit=" + std::to_string(limit),
+          {},
+          {},
+          {}};
+}
+
 ApiResult<Enrolled> parse_enrolled(const HttpResponse& r) {
   return parse<Enrolled>(r, [](const json& j) {
     Enrolled e;
@@ -276,6 +285,18 @@ ApiResult<SyncAnswer> parse_sync(const HttpResponse& r) {
       }
     }
     return s;
+  });
+}
+
+ApiResult<CasePage> parse_events_page(const HttpResponse& r) {
+  return parse<CasePage>(r, [](const json& j) {
+    CasePage p;
+    const auto& events = member(j, "events");
+    if (!events.is_array()) throw Malformed{"events is not an array"};
+    for (const auto& e : events) p.events.push_back(envelope(e));
+    p.next_after = integer(j, "next_after");
+    p.more = boolean(j, "more");
+    return p;
   });
 }
 

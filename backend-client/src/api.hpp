@@ -119,6 +119,8 @@ HttpRequest append(std::string_view case_id, std::string_view event_id, std::str
                    ByteView envelope);
 HttpRequest sync(const std::map<std::string, Known>& known, int wait_s, int limit);
 HttpRequest revoke(std::string_view device_id);
+// One case's envelopes after a cursor, without waiting (history grants read the whole mailbox).
+HttpRequest fetch_events(std::string_view case_id, std::int64_t after, int limit);
 
 // --- parsers -------------------------------------------------------------------------------
 // Each returns error_from_answer() for a non-2xx answer.
@@ -130,6 +132,7 @@ ApiResult<CreatedCode> parse_created_code(const HttpResponse& r);
 ApiResult<KeyDirectory> parse_key_directory(const HttpResponse& r);
 ApiResult<Appended> parse_appended(const HttpResponse& r);
 ApiResult<SyncAnswer> parse_sync(const HttpResponse& r);
-ApiResult<void> parse_ok(const HttpResponse& r);  // any 2xx
+ApiResult<CasePage> parse_events_page(const HttpResponse& r);  // case_id, directory left empty
+ApiResult<void> parse_ok(const HttpResponse& r);               // any 2xx
 
 }  // namespace sk::client::api

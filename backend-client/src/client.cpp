@@ -353,6 +353,32 @@ Result<Invitation> Client::invite_again(std::string_view case_id, std::chrono::h
   return impl_->make_code(case_id, (*existing)->label, valid_for);
 }
 
+Result<Invitation> Client::issue_enrollment_code(std::string_view role, std::chrono::hours valid_for) {
+  if (role != "contact" && role != "supervisor")
+    return fail("client.bad_role", "an enrollment code is for a contact or a supervisor");
+  std::lock_guard lock(impl_->mutex);
+  if (!impl_->row || impl_->row->role != "supervisor")
+    return fail("client.forbidden", "only a supervisor can issue enrollment codes");
+  auto s = impl_->logged_in();
+  if (!s) return Unexpected{s.error()};
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(valid_for).count();
+  for (int attempt = 0;; ++attempt) {
+    auto code = crypto::OneTimeCode::generate();
+    auto created = api::parse_created_code((*s)->exchange(api::enroll_code(code.lookup(), role, seconds)));
+    if (!created && created.error().failure == Failure::kConflict && attempt < 4)
+      continue;  // lookup id taken
+    if (!created) return Unexpected{to_error(created.error())};
+    const store::PendingCode pending{
+        code.lookup(),          code.display(), "issuer", std::string(role), {}, {},
+        created->expires_at_ms, "waiting",      now_ms()};
+    if (auto put = impl_->store.put_pending_code(pending); !put) return Unexpected{put.error()};
+    return Invitation{
+        {},
+        code.display(),
+        std::chrono::system_clock::time_point(std::chrono::milliseconds(created->expires_at_ms))};
+  }
+}
+
 Result<std::vector<InvitationStatus>> Client::invitations() const {
   std::lock_guard lock(impl_->mutex);
   auto codes = impl_->store.pending_codes();

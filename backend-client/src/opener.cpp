@@ -32,7 +32,7 @@ std::optional<std::string> misplaced(const model::Event& e, const api::Envelope&
 
 OpenOutcome open_envelope(store::Store& store, const Self& self, const crypto::DeviceIdentity& identity,
                           crypto::PairwiseCache& cache, const model::Case& c, const std::string& case_id,
-                          const api::Envelope& routed) {
+                          const api::Envelope& routed, const GrantFor* grant) {
   const auto audience = model::audience_from_string(routed.audience);
   if (!audience) return rejected("unknown audience");
   auto author = trusted(store, self, routed.author_device);
@@ -42,7 +42,12 @@ OpenOutcome open_envelope(store::Store& store, const Self& self, const crypto::D
 
   const auto context = protocol::envelope_context(case_id, routed.event_id, *audience);
   const crypto::Expectation expect{(*author)->keys, protocol::envelope_kind_for(*audience), context};
-  auto opened = crypto::open(routed.envelope, identity, expect, cache);
+  auto opened = [&]() -> Result<crypto::Opened, crypto::OpenError> {
+    if (!grant) return crypto::open(routed.envelope, identity, expect, cache);
+    auto granter = trusted(store, self, grant->granter_device);
+    if (!granter || !*granter) return Unexpected{crypto::OpenError::grant_failure};
+    return crypto::open_with_grant(routed.envelope, grant->grant, identity, expect, (*granter)->keys, cache);
+  }();
   if (!opened) {
     if (opened.error() == crypto::OpenError::not_recipient)
       return {OpenOutcome::Kind::kNotForMe, std::nullopt, {}};

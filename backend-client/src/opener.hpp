@@ -25,8 +25,16 @@ struct OpenOutcome {
   std::string reason;  // an error code or a sentence; never content
 };
 
+// A history grant for one envelope (docs/protocol.md §5) and the device that made it.
+struct GrantFor {
+  Bytes grant;
+  std::string granter_device;
+};
+
+// Opens `envelope` as one of its recipients, or, given `grant`, through that grant (the
+// granter must be trusted as well as the author).
 OpenOutcome open_envelope(store::Store& store, const Self& self, const crypto::DeviceIdentity& identity,
                           crypto::PairwiseCache& cache, const model::Case& c, const std::string& case_id,
-                          const api::Envelope& envelope);
+                          const api::Envelope& envelope, const GrantFor* grant = nullptr);
 
 }  // namespace sk::client

@@ -3,9 +3,12 @@
 #include <algorithm>
 
 #include "code_exchange.hpp"
+#include "history.hpp"
 #include "opener.hpp"
 #include "sk/client/event_records.hpp"
+#include "sk/core/encoding.hpp"
 #include "sk/model/codec.hpp"
+#include "sk/model/limits.hpp"
 #include "sk/protocol/protocol.hpp"
 
 namespace sk::client {
@@ -44,7 +47,15 @@ SyncEngine::SyncEngine(Network& network, Session& session, store::Store store, S
 void SyncEngine::start() {
   running_ = true;
   trust_changed_ = true;  // sealed envelopes left from the last run get another look
+  publish_due_ = true;
   if (auto r = store_.requeue_in_flight(); !r) return store_failed(r.error());
+  auto held = store_.quarantine();
+  if (!held) return store_failed(held.error());
+  if (std::any_of(held->begin(), held->end(), [](const store::QuarantineEntry& q) { return q.retry; })) {
+    auto grants = grants_for(store_, self_.device_id);
+    if (!grants) return store_failed(grants.error());
+    grants_ = std::move(*grants);
+  }
   push_next();
   pull();
 }
@@ -191,6 +202,7 @@ void SyncEngine::refresh_directories(std::shared_ptr<api::SyncAnswer> answer, st
       return store_failed(v.error());
     pull_again_ = true;
     trust_changed_ = true;
+    publish_due_ = true;
     directories_changed_ = true;
     Changes changes;
     change_for(changes, case_id).directory = true;
@@ -249,6 +261,7 @@ void SyncEngine::check_codes(std::shared_ptr<api::SyncAnswer> answer, std::size_
     }
     if (auto t = trust_confirmed(store_, *step->peer, code.peer_role); !t) return store_failed(t.error());
     trust_changed_ = true;
+    publish_due_ = true;
     auto done = [this, answer, index, lookup = code.lookup, case_id = code.case_id](HttpResponse) {
       (void)store_.set_pending_code_state(lookup, "confirmed");
       Changes changes;
@@ -271,8 +284,11 @@ void SyncEngine::apply_pages(const api::SyncAnswer& answer) {
     news = news || page.more || !page.events.empty();
   }
   if (news) pull_again_ = true;
+  if (trust_changed_) retry_quarantined(changes);  // vouches or grants in these pages
   if (!changes.cases.empty()) notify(std::move(changes));
   pulling_ = false;
+  if (publish_due_) publish_trust();
+  grant_next();
   if (finished_ && !news && !pull_again_) {
     once_idle_pull_ = true;
     return maybe_finish();
@@ -293,10 +309,11 @@ bool SyncEngine::apply_page(const api::CasePage& page, Changes& changes) {
         batch.push_back(std::move(*outcome.record));
         break;
       case OpenOutcome::Kind::kNotForMe:
-        break;
+        outcome.reason = "not sealed for this device (yet)";
+        [[fallthrough]];  // kept sealed: a history grant may open it later
       case OpenOutcome::Kind::kRetryLater:
       case OpenOutcome::Kind::kRejected: {
-        const bool retry = outcome.kind == OpenOutcome::Kind::kRetryLater;
+        const bool retry = outcome.kind != OpenOutcome::Kind::kRejected;
         store::QuarantineEntry q{page.case_id,      envelope.seq,           envelope.event_id,
                                  envelope.audience, envelope.author_device, envelope.received_at_ms,
                                  envelope.envelope, outcome.reason,         retry,
@@ -318,7 +335,149 @@ bool SyncEngine::apply_page(const api::CasePage& page, Changes& changes) {
     store_failed(applied.error());
     return false;
   }
+  absorb_records(*c, batch);
   return true;
+}
+
+void SyncEngine::absorb_records(const model::Case& c, const std::vector<store::EventRecord>& batch) {
+  for (const auto& r : batch) {
+    if (r.kind != "case_vouch" && r.kind != "team_vouch" && r.kind != "case_grant" && r.kind != "team_grant")
+      continue;
+    auto event = to_event(r);
+    if (!event) continue;  // it was decoded once already; cannot fail
+    if (const auto* v = std::get_if<model::CaseVouch>(&event->body)) {
+      std::vector<std::string> warnings;
+      auto added = absorb_vouch(store_, c, *v, r.author_device_id, warnings);
+      if (!added) return store_failed(added.error());
+      for (auto& w : warnings) add_warning(std::move(w));
+      if (*added) trust_changed_ = publish_due_ = true;
+    } else if (const auto* tv = std::get_if<model::TeamVouch>(&event->body)) {
+      std::vector<std::string> warnings;
+      auto added = absorb_vouch(store_, c, *tv, r.author_device_id, warnings);
+      if (!added) return store_failed(added.error());
+      for (auto& w : warnings) add_warning(std::move(w));
+      if (*added) trust_changed_ = publish_due_ = true;
+    } else {
+      const auto* g = std::get_if<model::CaseGrant>(&event->body);
+      const auto* t = std::get_if<model::TeamGrant>(&event->body);
+      const model::HistoryGrant& grant = g ? static_cast<const model::HistoryGrant&>(*g) : *t;
+      if (grant.for_device.str() != self_.device_id) continue;
+      for (const auto& e : grant.grants)
+        grants_[e.event.str()] = GrantFor{base64url_decode(e.grant).value_or(Bytes{}), r.author_device_id};
+      trust_changed_ = true;
+    }
+  }
+}
+
+void SyncEngine::publish_trust() {
+  publish_due_ = false;
+  auto cases = store_.cases();
+  if (!cases) return store_failed(cases.error());
+  const Author me{self_.principal_id, self_.device_id, &ids_};
+  bool recorded = false;
+  for (const auto& record : *cases) {
+    auto c = case_of(store_, record.case_id);
+    if (!c) continue;  // not whole yet
+    auto published = published_by(store_, record.case_id, self_.device_id);
+    if (!published) return store_failed(published.error());
+    auto plan = plan_vouches(store_, self_, *c, published->vouched_case, published->vouched_team);
+    if (!plan) return store_failed(plan.error());
+    for (std::size_t i = 0; i < plan->for_case.size(); i += model::kMaxVouchedDevices) {
+      const auto end = std::min(plan->for_case.size(), i + model::kMaxVouchedDevices);
+      model::CaseVouch v;
+      v.devices.assign(plan->for_case.begin() + static_cast<std::ptrdiff_t>(i),
+                       plan->for_case.begin() + static_cast<std::ptrdiff_t>(end));
+      if (auto e = record_action(store_, me, record.case_id, v); !e) return store_failed(e.error());
+      recorded = true;
+    }
+    for (std::size_t i = 0; i < plan->for_team.size(); i += model::kMaxVouchedDevices) {
+      const auto end = std::min(plan->for_team.size(), i + model::kMaxVouchedDevices);
+      model::TeamVouch v;
+      v.devices.assign(plan->for_team.begin() + static_cast<std::ptrdiff_t>(i),
+                       plan->for_team.begin() + static_cast<std::ptrdiff_t>(end));
+      if (auto e = record_action(store_, me, record.case_id, v); !e) return store_failed(e.error());
+      recorded = true;
+    }
+    auto newcomers = newcomers_to_grant(store_, self_, *c, published->granted);
+    if (!newcomers) return store_failed(newcomers.error());
+    for (auto& n : *newcomers) {
+      if (granted_this_run_.insert(record.case_id + "/" + n.device_id).second)
+        grant_jobs_.push_back(GrantJob{record.case_id, std::move(n), {}, {}});
+    }
+  }
+  if (recorded) push_next();
+}
+
+void SyncEngine::grant_next() {
+  if (granting_ || grant_jobs_.empty() || !running_) return;
+  granting_ = true;
+  grant_page(0);
+}
+
+void SyncEngine::grant_page(std::int64_t after) {
+  const std::string case_id = grant_jobs_.front().case_id;
+  session_.submit(api::fetch_events(case_id, after, 500), [this, case_id](HttpResponse r) {
+    auto page = api::parse_events_page(r);
+    if (!page) {
+      granting_ = false;  // the job stays queued; the next round tries again
+      return;
+    }
+    auto c = case_of(store_, case_id);
+    if (!c) {
+      granting_ = false;
+      grant_jobs_.pop_front();
+      return;
+    }
+    auto& job = grant_jobs_.front();
+    const auto newcomer_key = crypto::key_id(job.newcomer.keys.encryption);
+    for (const auto& envelope : page->events) {
+      const auto audience = model::audience_from_string(envelope.audience);
+      if (!audience || !may_read(*c, job.newcomer.principal_id, *audience)) continue;
+      auto info = crypto::peek(envelope.envelope);
+      if (!info) continue;
+      if (std::find(info->recipients.begin(), info->recipients.end(), newcomer_key) != info->recipients.end())
+        continue;
+      auto author = trusted(store_, self_, envelope.author_device);
+      if (!author || !*author) continue;
+      const auto context = protocol::envelope_context(case_id, envelope.event_id, *audience);
+      const crypto::Expectation expect{(*author)->keys, protocol::envelope_kind_for(*audience), context};
+      auto opened = crypto::open(envelope.envelope, *identity_, expect, cache_);
+      if (!opened) continue;  // what this device cannot read, it cannot grant
+      auto grant = crypto::make_grant(*opened, *identity_, job.newcomer.keys, cache_);
+      if (!grant) continue;
+      auto event_id = model::EventId::parse(envelope.event_id);
+      if (!event_id) continue;
+      model::GrantEntry entry{*event_id, base64url_encode(*grant)};
+      (*audience == model::Audience::kTeam ? job.for_team : job.for_case).push_back(std::move(entry));
+    }
+    if (page->more) return grant_page(page->next_after);
+    finish_grant();
+  });
+}
+
+void SyncEngine::finish_grant() {
+  auto job = std::move(grant_jobs_.front());
+  grant_jobs_.pop_front();
+  granting_ = false;
+  const Author me{self_.principal_id, self_.device_id, &ids_};
+  auto record_all = [&](std::vector<model::GrantEntry>& entries, bool team) -> bool {
+    for (std::size_t i = 0; i < entries.size(); i += model::kMaxGrantsPerEvent) {
+      const auto end = std::min(entries.size(), i + model::kMaxGrantsPerEvent);
+      model::HistoryGrant g{model::DeviceId(job.newcomer.device_id),
+                            {entries.begin() + static_cast<std::ptrdiff_t>(i),
+                             entries.begin() + static_cast<std::ptrdiff_t>(end)}};
+      auto e = team ? record_action(store_, me, job.case_id, model::TeamGrant{g})
+                    : record_action(store_, me, job.case_id, model::CaseGrant{g});
+      if (!e) {
+        store_failed(e.error());
+        return false;
+      }
+    }
+    return true;
+  };
+  if (!record_all(job.for_case, false) || !record_all(job.for_team, true)) return;
+  push_next();
+  grant_next();
 }
 
 void SyncEngine::retry_quarantined(Changes& changes) {
@@ -330,14 +489,18 @@ void SyncEngine::retry_quarantined(Changes& changes) {
     auto c = case_of(store_, q.case_id);
     if (!c) continue;
     const api::Envelope routed{q.seq, q.event_id, q.audience, q.author_device, q.received_at_ms, q.envelope};
-    auto outcome = open_envelope(store_, self_, *identity_, cache_, *c, q.case_id, routed);
-    if (outcome.kind == OpenOutcome::Kind::kRetryLater) continue;
+    const auto grant = grants_.find(q.event_id);
+    auto outcome = open_envelope(store_, self_, *identity_, cache_, *c, q.case_id, routed,
+                                 grant == grants_.end() ? nullptr : &grant->second);
+    if (outcome.kind == OpenOutcome::Kind::kRetryLater || outcome.kind == OpenOutcome::Kind::kNotForMe)
+      continue;
     if (outcome.kind == OpenOutcome::Kind::kStored) {
       auto cursor = store_.cursor(q.case_id);
       if (!cursor) return store_failed(cursor.error());
       change_for(changes, q.case_id).kinds.insert(outcome.record->kind);
       std::vector<store::EventRecord> one{std::move(*outcome.record)};
       if (auto a = store_.apply_remote_events(q.case_id, one, *cursor); !a) return store_failed(a.error());
+      absorb_records(*c, one);
     }
     if (outcome.kind == OpenOutcome::Kind::kRejected) {
       q.retry = false;

@@ -20,6 +20,7 @@
 //    backoff and full jitter, honouring Retry-After; a revoked device stops for good.
 
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -31,9 +32,11 @@
 
 #include "api.hpp"
 #include "network.hpp"
+#include "opener.hpp"
 #include "session.hpp"
 #include "sk/client/sync_status.hpp"
 #include "sk/crypto/envelope.hpp"
+#include "sk/model/event_id.hpp"
 #include "sk/store/store.hpp"
 #include "trust.hpp"
 
@@ -69,6 +72,12 @@ class SyncEngine {
   bool exchange_soon(const store::PendingCode& code) const;
   bool apply_page(const api::CasePage& page, Changes& changes);
   void retry_quarantined(Changes& changes);
+  // keys and history
+  void absorb_records(const model::Case& c, const std::vector<store::EventRecord>& batch);
+  void publish_trust();
+  void grant_next();
+  void grant_page(std::int64_t after);
+  void finish_grant();
   // state
   void failed(const ApiError& error, bool pushing);
   void succeeded();
@@ -93,6 +102,20 @@ class SyncEngine {
   bool trust_changed_ = false;  // retry sealed envelopes whose author was not trusted
   bool directories_changed_ = false;
   std::set<std::string> in_exchange_;  // lookups of codes redeemed but not yet confirmed
+  bool publish_due_ = false;           // trust changed: vouches or grants may be owed
+
+  // History grants this device received (event id → grant), and the grant job it runs for others.
+  std::map<std::string, GrantFor> grants_;
+  struct GrantJob {
+    std::string case_id;
+    TrustedDevice newcomer;
+    std::vector<model::GrantEntry> for_case;  // case and youth_consented envelopes
+    std::vector<model::GrantEntry> for_team;
+  };
+  std::deque<GrantJob> grant_jobs_;
+  bool granting_ = false;
+  std::set<std::string> granted_this_run_;  // "case/device", so a job is not queued twice
+  model::EventIdGenerator ids_;
   std::uint64_t retry_timer_ = 0;
   int failures_ = 0;
   std::mt19937_64 jitter_{std::random_device{}()};

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "sk/client/event_records.hpp"
+#include "sk/core/encoding.hpp"
 #include "sk/model/rules.hpp"
 
 namespace sk::client {
@@ -81,6 +82,57 @@ Result<std::vector<crypto::DevicePublicKeys>> recipients(store::Store& store, co
     if (*org) add({crypto::Ed25519PublicKey{}, *crypto::X25519PublicKey::from((*org)->recovery_x25519)});
   }
   return out;
+}
+
+Result<bool> absorb_vouch(store::Store& store, const model::Case& c, const model::KeyVouch& vouch,
+                          const std::string& voucher_device_id, std::vector<std::string>& warnings) {
+  bool added = false;
+  for (const auto& d : vouch.devices) {
+    const auto role = c.role_of(d.principal);
+    if (!role || *role != d.role) continue;  // only members of this case, in their own role
+    const auto ed = base64url_decode(d.ed25519);
+    const auto x = base64url_decode(d.x25519);
+    if (!ed || !x) continue;  // validate_event checked them; belt and braces
+    auto known = store.find_peer(d.device.str());
+    if (!known) return Unexpected{known.error()};
+    if (known->has_value()) {
+      if ((*known)->sign_public_key != *ed || (*known)->box_public_key != *x)
+        warnings.push_back("a vouch names new keys for a device already trusted; they are not trusted");
+      continue;
+    }
+    store::Peer p;
+    p.device_id = d.device.str();
+    p.principal_id = d.principal.str();
+    p.role = std::string(model::to_string(d.role));
+    p.sign_public_key = *ed;
+    p.box_public_key = *x;
+    p.verified_by = store::Verification::kVouched;
+    p.vouched_by_device_id = voucher_device_id;
+    p.added_at_ms = now_ms();
+    if (auto up = store.upsert_peer(p); !up) return Unexpected{up.error()};
+    added = true;
+  }
+  return added;
+}
+
+Result<VouchPlan> plan_vouches(store::Store& store, const Self& self, const model::Case& c,
+                               const std::set<std::string>& already_case,
+                               const std::set<std::string>& already_team) {
+  VouchPlan plan;
+  if (self.role == "youth") return plan;
+  auto peers = store.peers();
+  if (!peers) return Unexpected{peers.error()};
+  for (const auto& p : *peers) {
+    if (p.revoked) continue;
+    const model::PrincipalId principal(p.principal_id);
+    const auto role = c.role_of(principal);
+    if (!role || std::string(model::to_string(*role)) != p.role) continue;
+    const model::VouchedDevice d{model::DeviceId(p.device_id), principal, *role,
+                                 base64url_encode(p.sign_public_key), base64url_encode(p.box_public_key)};
+    if (self.role == "contact" && !already_case.contains(p.device_id)) plan.for_case.push_back(d);
+    if (!already_team.contains(p.device_id)) plan.for_team.push_back(d);
+  }
+  return plan;
 }
 
 Result<std::vector<std::string>> apply_directory(store::Store& store, const api::KeyDirectory& directory,

@@ -12,6 +12,7 @@
 //    from a confirmed enrollment code).
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@
 #include "sk/crypto/identity.hpp"
 #include "sk/model/audience.hpp"
 #include "sk/model/case.hpp"
+#include "sk/model/event_bodies.hpp"
 #include "sk/store/store.hpp"
 
 namespace sk::client {
@@ -50,6 +52,24 @@ Result<void> trust_confirmed(store::Store& store, const api::RelayedDevice& devi
 // history), and for team events the organisation's recovery key.
 Result<std::vector<crypto::DevicePublicKeys>> recipients(store::Store& store, const Self& self,
                                                          const model::Case& c, model::Audience audience);
+
+// Takes in a vouch by a trusted author: every listed device that belongs to a member of the case
+// in that member's role, and that this device does not trust yet, is trusted as vouched by the
+// author. A listed device this device trusts with other keys is not changed; that is returned
+// as a warning. Returns whether anything new is trusted.
+Result<bool> absorb_vouch(store::Store& store, const model::Case& c, const model::KeyVouch& vouch,
+                          const std::string& voucher_device_id, std::vector<std::string>& warnings);
+
+// The vouches this device should publish in case `c` now: the devices it trusts that belong to
+// the case's members and that it has not vouched for there yet (`already` lists the device ids
+// of its own earlier vouches, per audience). Youth publish none.
+struct VouchPlan {
+  std::vector<model::VouchedDevice> for_case;  // case_vouch: youth and contacts learn them
+  std::vector<model::VouchedDevice> for_team;  // team_vouch: contacts and supervisors learn them
+};
+Result<VouchPlan> plan_vouches(store::Store& store, const Self& self, const model::Case& c,
+                               const std::set<std::string>& already_case,
+                               const std::set<std::string>& already_team);
 
 // Applies a fresh key directory: membership into `cases`, revocations into `peers`. Returns
 // warnings for trusted devices whose keys the server now shows differently.

@@ -63,6 +63,11 @@ void CaseState::apply_body(const Event& e, Role author_role, std::optional<std::
           [&](const ConcernResolved& b) {
             team_.resolve(b.concern, {e.id, e.author, e.created_at, b.text});
           },
+          // Keys and history change what the sync engine can open, not the case's state.
+          [&](const CaseVouch&) {},
+          [&](const TeamVouch&) {},
+          [&](const CaseGrant&) {},
+          [&](const TeamGrant&) {},
           [&](const UnknownEvent&) {},
       },
       e.body);

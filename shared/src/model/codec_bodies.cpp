@@ -106,6 +106,56 @@ SessionNote read_note(JsonReader& r) {
   return n;
 }
 
+KeyVouch read_vouch(JsonReader& r) {
+  KeyVouch v;
+  r.object_list("devices", [&v](JsonReader& d) {
+    VouchedDevice dev;
+    dev.device = d.strong_id<DeviceId>("device");
+    dev.principal = d.strong_id<PrincipalId>("principal");
+    const std::string role = d.string("role");
+    const auto parsed = role_from_string(role);
+    if (!d.failed() && !parsed) d.fail_at("role", "must be youth, contact or supervisor");
+    if (parsed) dev.role = *parsed;
+    dev.ed25519 = d.string("ed25519");
+    dev.x25519 = d.string("x25519");
+    v.devices.push_back(std::move(dev));
+  });
+  return v;
+}
+
+HistoryGrant read_grant(JsonReader& r) {
+  HistoryGrant g;
+  g.for_device = r.strong_id<DeviceId>("for_device");
+  r.object_list("grants", [&g](JsonReader& e) {
+    GrantEntry entry;
+    entry.event = e.event_id("event");
+    entry.grant = e.string("grant");
+    g.grants.push_back(std::move(entry));
+  });
+  return g;
+}
+
+Json write_vouch(const KeyVouch& v) {
+  Json j = Json::object();
+  j["devices"] = Json::array();
+  for (const auto& d : v.devices) {
+    j["devices"].push_back({{"device", d.device.str()},
+                            {"principal", d.principal.str()},
+                            {"role", to_string(d.role)},
+                            {"ed25519", d.ed25519},
+                            {"x25519", d.x25519}});
+  }
+  return j;
+}
+
+Json write_grant(const HistoryGrant& g) {
+  Json j = Json::object();
+  j["for_device"] = g.for_device.str();
+  j["grants"] = Json::array();
+  for (const auto& e : g.grants) j["grants"].push_back({{"event", e.event.str()}, {"grant", e.grant}});
+  return j;
+}
+
 }  // namespace
 
 Event::Body read_body(EventKind kind, JsonReader& r) {
@@ -170,6 +220,14 @@ Event::Body read_body(EventKind kind, JsonReader& r) {
       c.text = r.text("text");
       return c;
     }
+    case EventKind::kCaseVouch:
+      return CaseVouch{read_vouch(r)};
+    case EventKind::kTeamVouch:
+      return TeamVouch{read_vouch(r)};
+    case EventKind::kCaseGrant:
+      return CaseGrant{read_grant(r)};
+    case EventKind::kTeamGrant:
+      return TeamGrant{read_grant(r)};
     case EventKind::kUnknown:
       break;
   }
@@ -242,6 +300,10 @@ Json write_body(const Event::Body& body) {
                    j["concern"] = b.concern.str();
                    put_text(j, "text", b.text);
                  },
+                 [&](const CaseVouch& b) { j = write_vouch(b); },
+                 [&](const TeamVouch& b) { j = write_vouch(b); },
+                 [&](const CaseGrant& b) { j = write_grant(b); },
+                 [&](const TeamGrant& b) { j = write_grant(b); },
                  [&](const UnknownEvent&) {},
              },
              body);

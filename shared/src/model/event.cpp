@@ -21,6 +21,10 @@ constexpr std::array<std::string_view, kEventKindCount> kKindTags{"chat_message"
                                                                   "guidance",
                                                                   "concern",
                                                                   "concern_resolved",
+                                                                  "case_vouch",
+                                                                  "team_vouch",
+                                                                  "case_grant",
+                                                                  "team_grant",
                                                                   "unknown"};
 
 }  // namespace

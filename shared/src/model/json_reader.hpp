@@ -58,6 +58,22 @@ class JsonReader {
   // Reads the nested object at `key` with `read(JsonReader&)`; returns false if it is absent
   // (an error when `required`). Errors inside it are reported under `child_path` (default: the
   // key's own path).
+  // Reads each object of the optional array at `key` with `read(JsonReader&)`. Members an
+  // element does not know are an error here: a list element has no place to keep them.
+  template <class F>
+  void object_list(std::string_view key, F&& read) {
+    const Json* v = find(key, false);
+    if (v == nullptr) return;
+    if (!v->is_array()) return fail_at(key, "must be an array of objects");
+    for (std::size_t i = 0; i < v->size() && !failed(); ++i) {
+      const std::string at = std::string(key) + "[" + std::to_string(i) + "]";
+      if (!(*v)[i].is_object()) return fail_at(at, "must be an object");
+      JsonReader child((*v)[i], path_of(at), error_);
+      read(child);
+      if (!failed() && !child.unknown_fields().empty()) fail_at(at, "has unknown members");
+    }
+  }
+
   template <class F>
   bool object(std::string_view key, bool required, F&& read, std::string child_path = {}) {
     const Json* v = find(key, required);

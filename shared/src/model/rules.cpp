@@ -33,6 +33,8 @@ std::optional<Audience> audience_of(EventKind kind) {
     case EventKind::kSessionNoShow:
     case EventKind::kTopicWish:
     case EventKind::kInterests:
+    case EventKind::kCaseVouch:
+    case EventKind::kCaseGrant:
       return Audience::kCase;
     case EventKind::kCheckIn:
       return Audience::kYouthConsented;
@@ -40,6 +42,8 @@ std::optional<Audience> audience_of(EventKind kind) {
     case EventKind::kGuidance:
     case EventKind::kConcern:
     case EventKind::kConcernResolved:
+    case EventKind::kTeamVouch:
+    case EventKind::kTeamGrant:
       return Audience::kTeam;
     case EventKind::kUnknown:
       break;
@@ -72,7 +76,13 @@ bool may_author(EventKind kind, Role role) {
       return supervisor;
     case EventKind::kConcern:
     case EventKind::kConcernResolved:
+    case EventKind::kTeamVouch:
+    case EventKind::kTeamGrant:
       return contact || supervisor;
+    case EventKind::kCaseVouch:
+      return contact;
+    case EventKind::kCaseGrant:
+      return youth || contact;
     case EventKind::kUnknown:
       break;
   }

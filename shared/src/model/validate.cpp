@@ -7,6 +7,7 @@
 
 #include "json_strict.hpp"
 #include "overloaded.hpp"
+#include "sk/core/encoding.hpp"
 #include "sk/core/utf8.hpp"
 #include "sk/model/codec.hpp"
 #include "sk/model/limits.hpp"
@@ -114,6 +115,33 @@ void check_note(Checker& c, const SessionNote& n) {
   }
 }
 
+void check_key(Checker& c, const std::string& field, const std::string& b64) {
+  const auto raw = base64url_decode(b64);
+  if (!raw || raw->size() != 32) c.fail_at(field, "must be a base64url key of 32 bytes");
+}
+
+void check_vouch(Checker& c, const KeyVouch& v) {
+  if (v.devices.empty() || v.devices.size() > kMaxVouchedDevices)
+    c.fail_at("devices", "must list 1.." + std::to_string(kMaxVouchedDevices) + " devices");
+  for (std::size_t i = 0; i < v.devices.size(); ++i) {
+    const std::string at = "devices[" + std::to_string(i) + "]";
+    check_key(c, at + ".ed25519", v.devices[i].ed25519);
+    check_key(c, at + ".x25519", v.devices[i].x25519);
+  }
+}
+
+void check_grant(Checker& c, const HistoryGrant& g) {
+  if (g.grants.empty() || g.grants.size() > kMaxGrantsPerEvent)
+    c.fail_at("grants", "must list 1.." + std::to_string(kMaxGrantsPerEvent) + " grants");
+  for (std::size_t i = 0; i < g.grants.size(); ++i) {
+    const std::string at = "grants[" + std::to_string(i) + "]";
+    c.id(at + ".event", g.grants[i].event);
+    const auto raw = base64url_decode(g.grants[i].grant);
+    if (!raw || raw->size() != kGrantBytes)
+      c.fail_at(at + ".grant", "must be a base64url grant of 185 bytes");
+  }
+}
+
 void check_body(Checker& c, const Event::Body& body) {
   std::visit(detail::Overloaded{
                  [&](const ChatMessage& b) { c.text("text", b.text, 1, kMaxChatText); },
@@ -165,6 +193,10 @@ void check_body(Checker& c, const Event::Body& body) {
                    c.id("concern", b.concern);
                    c.text("text", b.text, 0, kMaxConcernText);
                  },
+                 [&](const CaseVouch& b) { check_vouch(c, b); },
+                 [&](const TeamVouch& b) { check_vouch(c, b); },
+                 [&](const CaseGrant& b) { check_grant(c, b); },
+                 [&](const TeamGrant& b) { check_grant(c, b); },
                  [&](const UnknownEvent& b) {
                    const bool tag_ok =
                        !b.kind.empty() && b.kind.size() <= 64 &&

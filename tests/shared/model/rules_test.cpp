@@ -20,12 +20,24 @@ TEST(Rules, EachKindHasItsFixedAudience) {
       {EventKind::kInterests, Audience::kCase},        {EventKind::kCheckIn, Audience::kYouthConsented},
       {EventKind::kSessionNote, Audience::kTeam},      {EventKind::kGuidance, Audience::kTeam},
       {EventKind::kConcern, Audience::kTeam},          {EventKind::kConcernResolved, Audience::kTeam},
+      {EventKind::kCaseVouch, Audience::kCase},        {EventKind::kTeamVouch, Audience::kTeam},
+      {EventKind::kCaseGrant, Audience::kCase},        {EventKind::kTeamGrant, Audience::kTeam},
   };
   ASSERT_EQ(expected.size(), kEventKindCount - 1);
   for (const auto& [kind, audience] : expected) {
     EXPECT_EQ(audience_of(kind), audience) << to_string(kind);
   }
   EXPECT_FALSE(audience_of(EventKind::kUnknown).has_value());
+}
+
+TEST(Rules, OnlyContactsVouchToTheYouthAndTheTeamGrantsNoYouthHistory) {
+  EXPECT_TRUE(may_author(EventKind::kCaseVouch, Role::kContact));
+  EXPECT_FALSE(may_author(EventKind::kCaseVouch, Role::kYouth));
+  EXPECT_FALSE(may_author(EventKind::kCaseVouch, Role::kSupervisor));
+  EXPECT_TRUE(may_author(EventKind::kTeamVouch, Role::kSupervisor));
+  EXPECT_FALSE(may_author(EventKind::kTeamVouch, Role::kYouth));
+  EXPECT_TRUE(may_author(EventKind::kCaseGrant, Role::kYouth));
+  EXPECT_FALSE(may_author(EventKind::kTeamGrant, Role::kYouth));
 }
 
 TEST(Rules, OnlySupervisorsWriteGuidance) {

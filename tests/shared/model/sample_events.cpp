@@ -59,6 +59,10 @@ std::vector<EventKind> known_kinds() {
   return kinds;
 }
 
+// base64url of 32 and of 185 bytes: a key and a grant as the codec carries them.
+const std::string kKeyB64 = std::string(42, 'A') + "A";
+const std::string kGrantB64 = std::string(246, 'A') + "A";
+
 Event sample_event(EventKind kind) {
   const EventId session = id_at(kT0 - 1000, 1);
   const SessionRef ref{session, Timestamp{kT0 + kWeekMs}};
@@ -100,6 +104,16 @@ Event sample_event(EventKind kind) {
       return make_event(Concern{ConcernLevel::kUrgent, "Snakket om å gi opp"}, contact());
     case EventKind::kConcernResolved:
       return make_event(ConcernResolved{session, "Ringte, alt ok"}, supervisor());
+    case EventKind::kCaseVouch:
+      return make_event(CaseVouch{{{{DeviceId("youth-tablet"), youth(), Role::kYouth, kKeyB64, kKeyB64}}}},
+                        contact());
+    case EventKind::kTeamVouch:
+      return make_event(TeamVouch{{{{DeviceId("youth-tablet"), youth(), Role::kYouth, kKeyB64, kKeyB64}}}},
+                        contact());
+    case EventKind::kCaseGrant:
+      return make_event(CaseGrant{{DeviceId("youth-tablet"), {{session, kGrantB64}}}}, contact());
+    case EventKind::kTeamGrant:
+      return make_event(TeamGrant{{DeviceId("contact-2-pc"), {{session, kGrantB64}}}}, contact());
     case EventKind::kUnknown:
       break;
   }

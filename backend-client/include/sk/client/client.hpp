@@ -111,6 +111,10 @@ class Client {
   // A fresh code for an existing case's youth (a reinstalled or new device).
   Result<Invitation> invite_again(std::string_view case_id,
                                   std::chrono::hours valid_for = std::chrono::hours(72));
+  // --- Supervisor: enrolling a contact (or another supervisor) (blocking, worker thread) ----
+  // The code's key confirmation is finished by the sync engine once the new device redeems it.
+  Result<Invitation> issue_enrollment_code(std::string_view role,
+                                           std::chrono::hours valid_for = std::chrono::hours(72));
   // Pending and recent invitations, read from the store (cheap; UI thread is fine).
   Result<std::vector<InvitationStatus>> invitations() const;
 

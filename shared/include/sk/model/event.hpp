@@ -33,19 +33,23 @@ enum class EventKind {
   kGuidance,
   kConcern,
   kConcernResolved,
+  kCaseVouch,
+  kTeamVouch,
+  kCaseGrant,
+  kTeamGrant,
   kUnknown,
 };
 
-inline constexpr std::size_t kEventKindCount = 17;
+inline constexpr std::size_t kEventKindCount = 21;
 
 std::string_view to_string(EventKind kind);  // the JSON "kind" tag, e.g. "session_no_show"
 std::optional<EventKind> event_kind_from_string(std::string_view tag);  // nullopt: unknown kind
 
 struct Event {
-  using Body =
-      std::variant<ChatMessage, Wave, ReadReceipt, SessionProposed, SessionAnswered, SessionRescheduled,
-                   SessionCancelled, SessionAttended, SessionNoShow, CheckIn, TopicWish, InterestsProfile,
-                   SessionNote, Guidance, Concern, ConcernResolved, UnknownEvent>;
+  using Body = std::variant<ChatMessage, Wave, ReadReceipt, SessionProposed, SessionAnswered,
+                            SessionRescheduled, SessionCancelled, SessionAttended, SessionNoShow, CheckIn,
+                            TopicWish, InterestsProfile, SessionNote, Guidance, Concern, ConcernResolved,
+                            CaseVouch, TeamVouch, CaseGrant, TeamGrant, UnknownEvent>;
 
   EventId id;
   CaseId case_id;

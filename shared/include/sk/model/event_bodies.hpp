@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "sk/model/event_id.hpp"
+#include "sk/model/principal.hpp"
+#include "sk/model/strong_id.hpp"
 #include "sk/model/timestamp.hpp"
 
 namespace sk::model {
@@ -141,6 +143,40 @@ struct ConcernResolved {
   std::string text;  // 0..2000  what was done
   friend bool operator==(const ConcernResolved&, const ConcernResolved&) = default;
 };
+
+// ---- keys and history (the sync engine's own records) ----------------------------------------
+
+// A device whose keys the author trusts (confirmed by a one-time code, or vouched for to it), so
+// that members who trust the author may trust it too (docs/sync.md, "Trust").
+struct VouchedDevice {
+  DeviceId device;
+  PrincipalId principal;
+  Role role = Role::kContact;
+  std::string ed25519;  // base64url, 32 bytes
+  std::string x25519;   // base64url, 32 bytes
+  friend bool operator==(const VouchedDevice&, const VouchedDevice&) = default;
+};
+struct KeyVouch {
+  std::vector<VouchedDevice> devices;  // 1..kMaxVouchedDevices
+  friend bool operator==(const KeyVouch&, const KeyVouch&) = default;
+};
+struct CaseVouch : KeyVouch {};  // audience case: the youth and the contacts learn the keys
+struct TeamVouch : KeyVouch {};  // audience team: the contacts and the supervisors
+
+// History for a newcomer device: the file keys of past envelopes re-wrapped for it
+// (docs/protocol.md §5). Payloads are never re-encrypted.
+struct GrantEntry {
+  EventId event;      // the envelope's event
+  std::string grant;  // base64url of the 185-byte grant
+  friend bool operator==(const GrantEntry&, const GrantEntry&) = default;
+};
+struct HistoryGrant {
+  DeviceId for_device;
+  std::vector<GrantEntry> grants;  // 1..kMaxGrantsPerEvent
+  friend bool operator==(const HistoryGrant&, const HistoryGrant&) = default;
+};
+struct CaseGrant : HistoryGrant {};  // grants for case and youth_consented envelopes
+struct TeamGrant : HistoryGrant {};  // grants for team envelopes
 
 // An event of a kind this build does not know (written by a newer app). It is kept and
 // re-encoded unchanged, and folds ignore it.

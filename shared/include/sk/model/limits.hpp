@@ -31,6 +31,12 @@ inline constexpr std::int32_t kMaxMood = 5;
 inline constexpr std::int32_t kMinSessionMinutes = 5;
 inline constexpr std::int32_t kMaxSessionMinutes = 480;
 
+// Keys and history: a vouch lists at most this many devices; a grant event at most this many
+// grants, so that it stays well under the backend's 64 KiB envelope limit.
+inline constexpr std::size_t kMaxVouchedDevices = 64;
+inline constexpr std::size_t kMaxGrantsPerEvent = 150;
+inline constexpr std::size_t kGrantBytes = 185;
+
 // Stickers a wave can carry; the app has one picture for each.
 inline constexpr std::array<std::string_view, 8> kStickers{"wave", "thumbs_up", "heart",  "star",
                                                            "gg",   "high_five", "coffee", "sun"};
