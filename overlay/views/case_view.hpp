@@ -1,0 +1,30 @@
+#pragma once
+// One youth, on the contact's device: the chat on the left; on the right the sessions (schedule
+// one-off or weekly, reschedule, cancel, attended / no-show, .ics export), the youth's answers
+// and wishes, interests, and the check-in trend with its tags.
+
+#include <string>
+
+#include "app/screen_models.hpp"
+#include "views/chat_view.hpp"
+#include "views/view_context.hpp"
+
+namespace sk::app {
+
+struct CaseViewState {
+  ChatViewState chat;
+  // The schedule form.
+  std::string title = "Minecraft";
+  int day_offset = 1;  // days from today
+  int hour = 18, minute = 0;
+  int duration = 60;
+  bool weekly = true;
+  int weeks = 8;
+  std::string reschedule_key;  // the meeting whose "move" row is open
+  int move_days = 1;
+  std::string export_note;
+};
+
+void draw_case(const ViewContext& ctx, const CaseScreens& screens, CaseViewState& state);
+
+}  // namespace sk::app
