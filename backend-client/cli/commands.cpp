@@ -3,6 +3,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -179,7 +180,25 @@ int issue_code(const Options& o, const std::string& role) {
   return kOk;
 }
 
-int send(const Options& o, std::string case_id, const std::string& text, bool sync_after) {
+int add_contact(const Options& o, const std::string& case_id, const std::string& principal_id) {
+  auto c = open(o, true);
+  if (!c) return report(o, c.error());
+  if (auto ok = (*c)->add_contact(case_id, principal_id); !ok) return report(o, ok.error());
+  if (o.json) std::cout << json{{"ok", true}}.dump() << "\n";
+  return kOk;
+}
+
+int send(const Options& o, std::string case_id, const std::string& text, const std::string& from_file,
+         bool sync_after) {
+  std::vector<std::string> messages;
+  if (from_file.empty()) {
+    messages.push_back(text);
+  } else {
+    std::ifstream in(from_file);
+    if (!in) return report(o, Error{"client.input", "cannot read " + from_file});
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty()) messages.push_back(line);
+  }
   auto c = open(o, true);
   if (!c) return report(o, c.error());
   const auto me = *(*c)->profile();
@@ -190,10 +209,12 @@ int send(const Options& o, std::string case_id, const std::string& text, bool sy
     if (!id) return report(o, id.error());
     case_id = *id;
     model::EventIdGenerator ids;
-    auto event = client::record_action(*store, {me.principal_id, me.device_id, &ids}, case_id,
-                                       model::ChatMessage{text});
-    if (!event) return report(o, event.error());
-    if (!o.json) std::cout << "Queued " << event->id.str() << "\n";
+    for (const auto& m : messages) {
+      auto event = client::record_action(*store, {me.principal_id, me.device_id, &ids}, case_id,
+                                         model::ChatMessage{m});
+      if (!event) return report(o, event.error());
+      if (!o.json) std::cout << "Queued " << event->id.str() << "\n";
+    }
   }
   if (!sync_after) return kOk;
   auto s = (*c)->sync_once();
@@ -295,7 +316,12 @@ int status(const Options& o) {
            {"profile", nullptr},
            {"pending", pending->size()},
            {"quarantined", quarantined->size()}};
-    if (p) j["profile"] = {{"role", p->role}, {"nickname", p->nickname}, {"device_id", p->device_id}};
+    if (p)
+      j["profile"] = {{"role", p->role},
+                      {"nickname", p->nickname},
+                      {"device_id", p->device_id},
+                      {"principal_id", p->principal_id},
+                      {"org_id", p->org_id}};
     j["cases"] = json::array();
     for (const auto& cs : *cases) j["cases"].push_back({{"case_id", cs.case_id}, {"label", cs.label}});
     j["invitations"] = json::array();

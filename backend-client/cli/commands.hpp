@@ -30,7 +30,10 @@ int enroll(const Options& o, const std::string& code, const std::string& name);
 int pair(const Options& o, const std::string& code, const std::string& nickname);
 int invite(const Options& o, const std::string& label, bool again, const std::string& case_id);
 int issue_code(const Options& o, const std::string& role);
-int send(const Options& o, std::string case_id, const std::string& text, bool sync_after);
+// Sends `text`, or with `from_file` each non-empty line of that file as its own message, in order.
+int send(const Options& o, std::string case_id, const std::string& text, const std::string& from_file,
+         bool sync_after);
+int add_contact(const Options& o, const std::string& case_id, const std::string& principal_id);
 int list(const Options& o, std::string case_id);
 int sync(const Options& o, bool follow, int wait_seconds);
 int status(const Options& o);

@@ -38,9 +38,19 @@ int main(int argc, char** argv) {
   issue->add_option("--role", role, "contact or supervisor")->check(CLI::IsMember({"contact", "supervisor"}));
 
   auto* send = app.add_subcommand("send", "send a chat message");
-  send->add_option("text", text, "the message")->required();
+  std::string from_file;
+  auto* text_opt = send->add_option("text", text, "the message");
+  send->add_option("--from-file", from_file, "send each line of this file as a message, in order")
+      ->excludes(text_opt);
   send->add_option("--case", case_id, "the case (default: the only one)");
   send->add_flag("--no-sync", no_sync, "only queue it; the next sync delivers it");
+
+  std::string principal;
+  auto* add_contact =
+      app.add_subcommand("add-contact", "supervisor: add a second or substitute contact to a case");
+  add_contact->add_option("--case", case_id, "the case")->required();
+  add_contact->add_option("--principal", principal, "the contact's principal id (from their `status --json`)")
+      ->required();
 
   auto* list = app.add_subcommand("list", "print a case's chat");
   list->add_option("--case", case_id, "the case (default: the only one)");
@@ -69,7 +79,14 @@ int main(int argc, char** argv) {
     return sk::cli::invite(o, name, !case_id.empty(), case_id);
   }
   if (*issue) return sk::cli::issue_code(o, role);
-  if (*send) return sk::cli::send(o, case_id, text, !no_sync);
+  if (*send) {
+    if (text.empty() && from_file.empty()) {
+      std::fprintf(stderr, "send: give the message text or --from-file FILE\n");
+      return sk::cli::kUsage;
+    }
+    return sk::cli::send(o, case_id, text, from_file, !no_sync);
+  }
+  if (*add_contact) return sk::cli::add_contact(o, case_id, principal);
   if (*list) return sk::cli::list(o, case_id);
   if (*sync) return sk::cli::sync(o, follow, wait);
   if (*status) return sk::cli::status(o);

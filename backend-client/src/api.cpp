@@ -161,6 +161,10 @@ HttpRequest revoke(std::string_view device_id) {
   return {"POST", "/v1/devices/" + std::string(device_id) + "/revoke", {}, {}, {}};
 }
 
+HttpRequest add_member(std::string_view case_id, std::string_view principal_id) {
+  return post("/v1/cases/" + std::string(case_id) + "/members", {{"principal_id", principal_id}});
+}
+
 HttpRequest fetch_events(std::string_view case_id, std::int64_t after, int limit) {
   return {"GET",
           "/v1/cases/" + std::string(case_id) + "/events?after=" + std::to_string(after) +

@@ -119,6 +119,7 @@ HttpRequest append(std::string_view case_id, std::string_view event_id, std::str
                    ByteView envelope);
 HttpRequest sync(const std::map<std::string, Known>& known, int wait_s, int limit);
 HttpRequest revoke(std::string_view device_id);
+HttpRequest add_member(std::string_view case_id, std::string_view principal_id);
 // One case's envelopes after a cursor, without waiting (history grants read the whole mailbox).
 HttpRequest fetch_events(std::string_view case_id, std::int64_t after, int limit);
 

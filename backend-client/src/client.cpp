@@ -379,6 +379,15 @@ Result<Invitation> Client::issue_enrollment_code(std::string_view role, std::chr
   }
 }
 
+Result<void> Client::add_contact(std::string_view case_id, std::string_view contact_principal_id) {
+  std::lock_guard lock(impl_->mutex);
+  if (!impl_->row || impl_->row->role != "supervisor")
+    return fail("client.forbidden", "only a supervisor can add a contact to a case");
+  auto s = impl_->logged_in();
+  if (!s) return Unexpected{s.error()};
+  return plain(api::parse_ok((*s)->exchange(api::add_member(case_id, contact_principal_id))));
+}
+
 Result<std::vector<InvitationStatus>> Client::invitations() const {
   std::lock_guard lock(impl_->mutex);
   auto codes = impl_->store.pending_codes();

@@ -70,9 +70,7 @@ bool may_read(const model::Case& c, const std::string& principal, model::Audienc
   return c.can_read(p, audience);
 }
 
-Result<std::vector<TrustedDevice>> newcomers_to_grant(store::Store& store, const Self& self,
-                                                      const model::Case& c,
-                                                      const std::set<std::string>& granted) {
+Result<std::vector<TrustedDevice>> grantees(store::Store& store, const Self& self, const model::Case& c) {
   std::vector<TrustedDevice> out;
   if (self.role != "contact") return out;  // only contacts read every audience a newcomer may need
   auto peers = store.peers();
@@ -86,7 +84,7 @@ Result<std::vector<TrustedDevice>> newcomers_to_grant(store::Store& store, const
   }
   std::sort(contacts.begin(), contacts.end());
   for (const auto& p : *peers) {
-    if (p.revoked || granted.contains(p.device_id)) continue;
+    if (p.revoked) continue;
     const auto role = c.role_of(model::PrincipalId(p.principal_id));
     if (!role || std::string(model::to_string(*role)) != p.role) continue;
     const auto granter = std::find_if(contacts.begin(), contacts.end(),

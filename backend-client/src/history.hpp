@@ -33,10 +33,8 @@ Result<Published> published_by(store::Store& store, const std::string& case_id, 
 // The history grants made for `my_device` that the store holds, by envelope event id.
 Result<std::map<std::string, GrantFor>> grants_for(store::Store& store, const std::string& my_device);
 
-// The trusted devices of case members that this device should grant the case's history to now.
-Result<std::vector<TrustedDevice>> newcomers_to_grant(store::Store& store, const Self& self,
-                                                      const model::Case& c,
-                                                      const std::set<std::string>& granted);
+// The trusted devices of case members for which this device is the granter.
+Result<std::vector<TrustedDevice>> grantees(store::Store& store, const Self& self, const model::Case& c);
 
 // Whether `reader` (a member's principal) may read events of `audience` in `c`, the youth's own
 // check-ins included.

@@ -10,7 +10,7 @@ namespace sk::client {
 namespace {
 
 OpenOutcome rejected(std::string reason) {
-  return {OpenOutcome::Kind::kRejected, std::nullopt, std::move(reason)};
+  return {OpenOutcome::Kind::kRejected, std::nullopt, std::nullopt, std::move(reason)};
 }
 
 // Why an opened event may not be stored: it must be exactly what its routing metadata says, and
@@ -38,7 +38,7 @@ OpenOutcome open_envelope(store::Store& store, const Self& self, const crypto::D
   auto author = trusted(store, self, routed.author_device);
   if (!author) return rejected(author.error().code);
   if (!author->has_value())
-    return {OpenOutcome::Kind::kRetryLater, std::nullopt, "author device is not trusted"};
+    return {OpenOutcome::Kind::kRetryLater, std::nullopt, std::nullopt, "author device is not trusted"};
 
   const auto context = protocol::envelope_context(case_id, routed.event_id, *audience);
   const crypto::Expectation expect{(*author)->keys, protocol::envelope_kind_for(*audience), context};
@@ -50,7 +50,7 @@ OpenOutcome open_envelope(store::Store& store, const Self& self, const crypto::D
   }();
   if (!opened) {
     if (opened.error() == crypto::OpenError::not_recipient)
-      return {OpenOutcome::Kind::kNotForMe, std::nullopt, {}};
+      return {OpenOutcome::Kind::kNotForMe, std::nullopt, std::nullopt, {}};
     return rejected(std::string(crypto::error_code(opened.error())));
   }
   auto event = model::decode_event(sk::to_string(opened->plaintext.view()));
@@ -60,7 +60,7 @@ OpenOutcome open_envelope(store::Store& store, const Self& self, const crypto::D
   if (!record) return rejected(record.error().code);
   record->server_seq = routed.seq;
   record->received_at_ms = routed.received_at_ms;
-  return {OpenOutcome::Kind::kStored, std::move(*record), {}};
+  return {OpenOutcome::Kind::kStored, std::move(*record), std::move(*opened), {}};
 }
 
 }  // namespace sk::client

@@ -22,7 +22,8 @@ struct OpenOutcome {
   };
   Kind kind = Kind::kRejected;
   std::optional<store::EventRecord> record;
-  std::string reason;  // an error code or a sentence; never content
+  std::optional<crypto::Opened> opened;  // kStored: what opening revealed (the file key, for grants)
+  std::string reason;                    // an error code or a sentence; never content
 };
 
 // A history grant for one envelope (docs/protocol.md §5) and the device that made it.

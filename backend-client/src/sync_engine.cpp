@@ -63,6 +63,7 @@ void SyncEngine::start() {
 void SyncEngine::run_once(std::chrono::seconds wait, Finished finished) {
   finished_ = std::move(finished);
   once_wait_ = wait;
+  once_deadline_ = std::chrono::steady_clock::now() + wait + std::chrono::seconds(60);
   once_idle_pull_ = false;
   start();
 }
@@ -301,12 +302,14 @@ bool SyncEngine::apply_page(const api::CasePage& page, Changes& changes) {
   auto c = case_of(store_, page.case_id);
   if (!c) return true;  // not a whole case yet (no youth): its events wait on the server
   std::vector<store::EventRecord> batch;
+  std::vector<std::pair<const api::Envelope*, crypto::Opened>> opened;
   for (const auto& envelope : page.events) {
     auto outcome = open_envelope(store_, self_, *identity_, cache_, *c, page.case_id, envelope);
     switch (outcome.kind) {
       case OpenOutcome::Kind::kStored:
         change_for(changes, page.case_id).kinds.insert(outcome.record->kind);
         batch.push_back(std::move(*outcome.record));
+        opened.emplace_back(&envelope, std::move(*outcome.opened));
         break;
       case OpenOutcome::Kind::kNotForMe:
         outcome.reason = "not sealed for this device (yet)";
@@ -336,7 +339,36 @@ bool SyncEngine::apply_page(const api::CasePage& page, Changes& changes) {
     return false;
   }
   absorb_records(*c, batch);
+  grant_missing(*c, page.case_id, opened);
   return true;
+}
+
+void SyncEngine::grant_missing(const model::Case& c, const std::string& case_id,
+                               const std::vector<std::pair<const api::Envelope*, crypto::Opened>>& opened) {
+  if (self_.role != "contact" || opened.empty()) return;
+  auto devices = grantees(store_, self_, c);
+  if (!devices) return store_failed(devices.error());
+  std::map<std::string, GrantJob> jobs;  // by device
+  for (const auto& [envelope, o] : opened) {
+    const auto audience = model::audience_from_string(envelope->audience);
+    auto info = crypto::peek(envelope->envelope);
+    if (!audience || !info) continue;
+    for (const auto& d : *devices) {
+      if (!may_read(c, d.principal_id, *audience)) continue;
+      const auto id = crypto::key_id(d.keys.encryption);
+      if (std::find(info->recipients.begin(), info->recipients.end(), id) != info->recipients.end()) continue;
+      auto grant = crypto::make_grant(o, *identity_, d.keys, cache_);
+      auto event_id = model::EventId::parse(envelope->event_id);
+      if (!grant || !event_id) continue;
+      auto& job = jobs.try_emplace(d.device_id, GrantJob{case_id, d, {}, {}}).first->second;
+      (*audience == model::Audience::kTeam ? job.for_team : job.for_case)
+          .push_back(model::GrantEntry{*event_id, base64url_encode(*grant)});
+    }
+  }
+  for (auto& [device, job] : jobs) {
+    if (!record_grants(job)) return;
+  }
+  if (!jobs.empty()) push_next();
 }
 
 void SyncEngine::absorb_records(const model::Case& c, const std::vector<store::EventRecord>& batch) {
@@ -398,9 +430,10 @@ void SyncEngine::publish_trust() {
       if (auto e = record_action(store_, me, record.case_id, v); !e) return store_failed(e.error());
       recorded = true;
     }
-    auto newcomers = newcomers_to_grant(store_, self_, *c, published->granted);
+    auto newcomers = grantees(store_, self_, *c);
     if (!newcomers) return store_failed(newcomers.error());
     for (auto& n : *newcomers) {
+      if (published->granted.contains(n.device_id)) continue;
       if (granted_this_run_.insert(record.case_id + "/" + n.device_id).second)
         grant_jobs_.push_back(GrantJob{record.case_id, std::move(n), {}, {}});
     }
@@ -459,6 +492,12 @@ void SyncEngine::finish_grant() {
   auto job = std::move(grant_jobs_.front());
   grant_jobs_.pop_front();
   granting_ = false;
+  if (!record_grants(job)) return;
+  push_next();
+  grant_next();
+}
+
+bool SyncEngine::record_grants(GrantJob& job) {
   const Author me{self_.principal_id, self_.device_id, &ids_};
   auto record_all = [&](std::vector<model::GrantEntry>& entries, bool team) -> bool {
     for (std::size_t i = 0; i < entries.size(); i += model::kMaxGrantsPerEvent) {
@@ -475,9 +514,7 @@ void SyncEngine::finish_grant() {
     }
     return true;
   };
-  if (!record_all(job.for_case, false) || !record_all(job.for_team, true)) return;
-  push_next();
-  grant_next();
+  return record_all(job.for_case, false) && record_all(job.for_team, true);
 }
 
 void SyncEngine::retry_quarantined(Changes& changes) {
@@ -538,8 +575,9 @@ void SyncEngine::failed(const ApiError& error, bool /*pushing*/) {
       status_.connectivity = Connectivity::kOffline;
     }
   }
-  if (error.failure == Failure::kRevoked) running_ = false;
-  if (finished_ || error.failure == Failure::kRevoked) {
+  const bool give_up =
+      finished_ && (!is_transient(error.failure) || std::chrono::steady_clock::now() > once_deadline_);
+  if (give_up || error.failure == Failure::kRevoked) {
     running_ = false;
     Changes changes;
     changes.status = true;

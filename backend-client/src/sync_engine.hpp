@@ -52,12 +52,21 @@ class SyncEngine {
 
   void start();  // keeps syncing until destroyed
   // One round until nothing is left to push or pull (long-polling at most `wait` first), then
-  // `finished` with the status; the first failure ends it instead of a retry.
+  // `finished` with the status. Transient failures are retried as usual for up to a minute;
+  // any other failure (or a minute of them) ends it with that error.
   void run_once(std::chrono::seconds wait, Finished finished);
   void nudge();
   SyncStatus status() const;  // any thread
 
  private:
+  struct GrantJob {
+    std::string case_id;
+    TrustedDevice newcomer;
+    std::vector<model::GrantEntry> for_case;  // case and youth_consented envelopes
+    std::vector<model::GrantEntry> for_team;
+  };
+  bool record_grants(GrantJob& job);  // as grant events in the outbox; false when the store failed
+
   // push
   void push_next();
   void pushed(const std::string& event_id, const std::string& case_id, const std::string& kind,
@@ -78,6 +87,10 @@ class SyncEngine {
   void grant_next();
   void grant_page(std::int64_t after);
   void finish_grant();
+  // Grants, to the devices this one is the granter for, envelopes just opened that were not
+  // sealed to them (the author did not trust them yet when it sealed).
+  void grant_missing(const model::Case& c, const std::string& case_id,
+                     const std::vector<std::pair<const api::Envelope*, crypto::Opened>>& opened);
   // state
   void failed(const ApiError& error, bool pushing);
   void succeeded();
@@ -106,12 +119,6 @@ class SyncEngine {
 
   // History grants this device received (event id → grant), and the grant job it runs for others.
   std::map<std::string, GrantFor> grants_;
-  struct GrantJob {
-    std::string case_id;
-    TrustedDevice newcomer;
-    std::vector<model::GrantEntry> for_case;  // case and youth_consented envelopes
-    std::vector<model::GrantEntry> for_team;
-  };
   std::deque<GrantJob> grant_jobs_;
   bool granting_ = false;
   std::set<std::string> granted_this_run_;  // "case/device", so a job is not queued twice
@@ -122,6 +129,7 @@ class SyncEngine {
 
   std::optional<Finished> finished_;
   std::chrono::seconds once_wait_{0};
+  std::chrono::steady_clock::time_point once_deadline_{};
   bool once_idle_pull_ = false;  // run_once: a pull found nothing new
 
   mutable std::mutex status_mutex_;

@@ -115,6 +115,9 @@ class Client {
   // The code's key confirmation is finished by the sync engine once the new device redeems it.
   Result<Invitation> issue_enrollment_code(std::string_view role,
                                            std::chrono::hours valid_for = std::chrono::hours(72));
+  // Adds a second or substitute contact to a case (supervisors). The sync engine then vouches
+  // for the new contact's keys, and the case's contact device grants it the history.
+  Result<void> add_contact(std::string_view case_id, std::string_view contact_principal_id);
   // Pending and recent invitations, read from the store (cheap; UI thread is fine).
   Result<std::vector<InvitationStatus>> invitations() const;
 
