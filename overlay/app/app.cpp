@@ -84,7 +84,10 @@ Result<void> App::init_profile() {
     connection_ = std::move(*c);
     (void)ws_->store().set_setting("ui.server_url", options_.server_url);
   } else {
-    connection_ = make_offline_connection();
+    connection_ = make_offline_connection([this] {
+      woken_ = true;
+      glfwPostEmptyEvent();
+    });
   }
   if (auto stored = ws_->store().setting("ui.reminded"); stored && *stored) {
     std::set<std::string> keys;
@@ -297,7 +300,6 @@ int App::run() {
           on_store_changed();
           connection_->start_sync();
           screen_ = ws_->role() == model::Role::kYouth ? Screen::kChat : Screen::kCaseload;
-          ++screens_seen_;
         } else {
           const std::string& code = ev.first_start->error().code;
           std::string key = code == "client.key_mismatch"   ? "first.error_mismatch"
@@ -306,6 +308,7 @@ int App::run() {
                                                             : "first.error_generic";
           states_.first_start.error_key = key;
           states_.first_start.step = FirstStartState::Step::kCode;
+          states_.first_start.working = false;
           states_.enroll.error_key = key;
           states_.enroll.working = false;
         }

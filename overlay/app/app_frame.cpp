@@ -5,6 +5,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <chrono>
 #include <cstdio>
 
 #include "app/app.hpp"
@@ -33,7 +34,9 @@ void App::frame() {
     io.MousePos = ImVec2(static_cast<float>(x), static_cast<float>(y));
   }
   if (script_ && !script_->finished()) {
-    script_request_ = script_->before_frame(probe_, now_ms());
+    auto monotonic = std::chrono::steady_clock::now().time_since_epoch();
+    script_request_ = script_->before_frame(
+        probe_, std::chrono::duration_cast<std::chrono::milliseconds>(monotonic).count());
     if (script_request_.mode) {
       WindowMode m = *script_request_.mode == "window"     ? WindowMode::kWindow
                      : *script_request_.mode == "expanded" ? WindowMode::kExpanded
@@ -48,6 +51,8 @@ void App::frame() {
     if (script_request_.quit) exit_code_ = 0;
   }
   probe_.begin_frame();
+  Screen before = screen_;
+  auto first_step = states_.first_start.step;
   ImGui::NewFrame();
   draw_root();
   handle_drag();
@@ -66,12 +71,13 @@ void App::frame() {
   }
   glfwSwapBuffers(window_);
   ++frames_;
+  if (script_ && script_->error()) exit_code_ = 3;
 
-  Screen before = screen_;
-  auto first_step = states_.first_start.step;
   for (Command& c : sink_.take()) apply(c);
+  // Screens the user has seen during the first start (the low-threshold measure): one more for
+  // each step of it; the app proper after a successful join is where it ends.
+  if (states_.first_start.step != first_step && screen_ == Screen::kFirstStart) ++screens_seen_;
   if (screen_ != before || states_.first_start.step != first_step) {
-    ++screens_seen_;
     active_frames_ = std::max(active_frames_, 2);
   }
 }

@@ -40,7 +40,7 @@ class Connection {
 
 // A profile without a server (--server not given and none remembered): everything works
 // locally and waits in the outbox; first start explains that a server address is needed.
-std::unique_ptr<Connection> make_offline_connection();
+std::unique_ptr<Connection> make_offline_connection(std::function<void()> wake);
 
 // Over backend-client's Client; `wake` must be safe to call from any thread.
 // app.no_client when this build has no backend-client.

@@ -5,13 +5,19 @@ namespace {
 
 class OfflineConnection final : public Connection {
  public:
+  explicit OfflineConnection(std::function<void()> wake) : wake_(std::move(wake)) {}
   void join(std::string, std::string) override {
     pending_.first_start = Result<void>(fail("app.no_server", "no server address"));
+    wake_();
   }
   void enroll(std::string, std::string, std::string) override {
     pending_.first_start = Result<void>(fail("app.no_server", "no server address"));
+    wake_();
   }
-  void unlock(std::string) override { pending_.unlocked = Result<void>(); }
+  void unlock(std::string) override {
+    pending_.unlocked = Result<void>();
+    wake_();
+  }
   [[nodiscard]] bool needs_unlock() const override { return false; }
   void start_sync() override {}
   void nudge() override {}
@@ -22,13 +28,14 @@ class OfflineConnection final : public Connection {
   }
 
  private:
+  std::function<void()> wake_;
   ConnectionEvents pending_;
 };
 
 }  // namespace
 
-std::unique_ptr<Connection> make_offline_connection() {
-  return std::make_unique<OfflineConnection>();
+std::unique_ptr<Connection> make_offline_connection(std::function<void()> wake) {
+  return std::make_unique<OfflineConnection>(std::move(wake));
 }
 
 }  // namespace sk::app

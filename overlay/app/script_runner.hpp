@@ -46,6 +46,7 @@ class ScriptRunner {
     bool report = false;
     bool quit = false;
   };
+  // `now_ms` is a monotonic clock (never the app's frozen test clock), for waits and time limits.
   Request before_frame(const UiProbe& probe, std::int64_t now_ms);
   // After the frame: a screenshot's outcome.
   void screenshot_done(const Result<int>& distinct_colours);

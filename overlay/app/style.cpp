@@ -62,7 +62,7 @@ Result<void> load_fonts(const std::filesystem::path& font_file, float scale) {
   io.Fonts->Clear();
   ImFontConfig config;
   config.OversampleH = 2;
-  if (!io.Fonts->AddFontFromFileTTF(font_file.string().c_str(), std::round(17.0f * scale), &config,
+  if (!io.Fonts->AddFontFromFileTTF(font_file.string().c_str(), std::round(kFontPixels * scale), &config,
                                     kGlyphRanges)) {
     io.Fonts->AddFontDefault();
     return fail("app.font", "cannot load " + font_file.string());

@@ -4,14 +4,16 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "app/app.hpp"
+#include "app/style.hpp"
 
 namespace sk::app {
 namespace {
 
 constexpr int kBarWidth = 460;
-constexpr int kPanelWidth = 440;
+constexpr int kPanelWidth = 500;
 constexpr int kPanelHeight = 600;
 constexpr int kDeskWidth = 1000;
 constexpr int kDeskHeight = 700;
@@ -19,8 +21,9 @@ constexpr int kDeskHeight = 700;
 }  // namespace
 
 float App::bar_height() const {
+  // Known before the first frame (ImGui::GetFontSize() is only set inside a frame).
   const ImGuiStyle& s = ImGui::GetStyle();
-  return ImGui::GetFontSize() + s.FramePadding.y * 2 + s.WindowPadding.y * 2;
+  return std::round(kFontPixels * ws_->settings().ui_scale) + s.FramePadding.y * 2 + s.WindowPadding.y * 2;
 }
 
 void App::place_window() {
@@ -34,7 +37,7 @@ void App::place_window() {
       h = static_cast<int>(bar_height()) + 1;
       break;
     case WindowMode::kExpanded:
-      w = p.width > 0 ? p.width : static_cast<int>(kPanelWidth * scale);
+      w = std::max(p.width, static_cast<int>(kPanelWidth * scale));
       h = p.height > 0 ? p.height : static_cast<int>(kPanelHeight * scale);
       break;
     case WindowMode::kWindow:

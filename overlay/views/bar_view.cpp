@@ -20,10 +20,14 @@ void draw_bar(const ViewContext& ctx, const ScreenModels& models, bool pinned) {
     ui::muted(ctx, ctx.t.tr("bar.no_session"));
   }
   if (pinned) return;  // clicks pass through to the game: no buttons to offer
-  float buttons = h * 3 + ImGui::GetStyle().ItemSpacing.x * 3 + ImGui::CalcTextSize("99+").x + h;
+  // Right-aligned exactly, so the open button sits at the bar's right edge.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  std::string unread = models.unread_total > 99 ? "99+" : std::to_string(models.unread_total);
+  float buttons = h * 3 + style.ItemSpacing.x * 2;
+  if (models.unread_total > 0)
+    buttons += ImGui::CalcTextSize(unread.c_str()).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
   ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 8, ImGui::GetWindowContentRegionMax().x - buttons));
   if (models.unread_total > 0) {
-    std::string unread = models.unread_total > 99 ? "99+" : std::to_string(models.unread_total);
     if (ui::accent_button(ctx, (unread + "###bar-unread").c_str(), "bar-unread")) {
       ctx.sink.send(cmd::Navigate{Screen::kChat});
       ctx.sink.send(cmd::SetMode{WindowMode::kExpanded});

@@ -11,6 +11,8 @@
 namespace sk::app {
 namespace {
 
+constexpr std::size_t kUpcomingShown = 5;  // the rest are in the .ics export
+
 // The UTC instant of local `hour:minute`, `day_offset` days from today, in `zone` (DST-correct:
 // the offset is looked up at the target instant, and looked up again once in case the first
 // guess landed on the other side of a change).
@@ -88,15 +90,16 @@ const char* answer_key(model::SessionStatus s) {
   return "session.status.proposed";
 }
 
-void meeting_row(const ViewContext& ctx, const MeetingRow& row, CaseViewState& s) {
+void meeting_row(const ViewContext& ctx, const MeetingRow& row, const std::string& youth, CaseViewState& s) {
   std::string key = ReminderPlanner::key_of(row);
   ImGui::PushID(key.c_str());
   std::string line = ui::when_text(ctx, row.plan.start.unix_ms) + "  " + row.title;
   ImGui::TextUnformatted(line.c_str());
   ImGui::SameLine();
-  ui::muted(ctx, ctx.t.tr(answer_key(row.status)));
+  ui::muted(ctx, ctx.t.format(answer_key(row.status), {youth}).c_str());
   bool final_state = row.status == model::SessionStatus::kCancelled;
   if (row.past && !final_state) {
+    ImGui::SameLine();
     if (ui::button(ctx, (std::string(ctx.t.tr("case.attended")) + "###att").c_str(), "case.attended")) {
       ctx.sink.send(cmd::MarkAttended{row.ref});
     }
@@ -105,6 +108,7 @@ void meeting_row(const ViewContext& ctx, const MeetingRow& row, CaseViewState& s
       ctx.sink.send(cmd::MarkNoShow{row.ref});
     }
   } else if (!row.past && !final_state) {
+    ImGui::SameLine();
     if (ui::button(ctx, (std::string(ctx.t.tr("case.move")) + "###mv").c_str(), "case.move")) {
       s.reschedule_key = s.reschedule_key == key ? std::string() : key;
     }
@@ -174,8 +178,12 @@ void draw_case(const ViewContext& ctx, const CaseScreens& screens, CaseViewState
   ImGui::BeginChild("case-right", ImVec2(0, 0), false);
   if (ImGui::CollapsingHeader((std::string(ctx.t.tr("case.sessions")) + "###case.sessions").c_str(),
                               ImGuiTreeNodeFlags_DefaultOpen)) {
-    for (const MeetingRow& row : screens.sessions.recent) meeting_row(ctx, row, state);
-    for (const MeetingRow& row : screens.sessions.upcoming) meeting_row(ctx, row, state);
+    for (const MeetingRow& row : screens.sessions.recent) meeting_row(ctx, row, screens.other_name, state);
+    std::size_t shown = 0;
+    for (const MeetingRow& row : screens.sessions.upcoming) {
+      if (++shown > kUpcomingShown) break;
+      meeting_row(ctx, row, screens.other_name, state);
+    }
     if (ui::button(ctx, (std::string(ctx.t.tr("case.export")) + "###case.export").c_str(), "case.export")) {
       ctx.sink.send(cmd::ExportIcs{});
     }

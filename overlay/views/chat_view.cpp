@@ -25,6 +25,7 @@ const char* delivery_key(model::Delivery d) {
 
 void draw_line(const ViewContext& ctx, const ChatLine& line, float width) {
   const ImGuiStyle& style = ImGui::GetStyle();
+  const float line_x = ImGui::GetCursorPosX();
   float bubble_max = width * 0.78f;
   std::string time = clock_text(to_local(line.created_at_ms, ctx.zone));
   std::string meta = line.mine ? time + "  " + ctx.t.tr(delivery_key(line.delivery)) : time;
@@ -47,7 +48,7 @@ void draw_line(const ViewContext& ctx, const ChatLine& line, float width) {
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + size.y + 2));
   }
   float meta_w = ImGui::CalcTextSize(meta.c_str()).x;
-  if (line.mine) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + width - meta_w);
+  ImGui::SetCursorPosX(line.mine ? line_x + width - meta_w : line_x);
   ImGui::PushStyleColor(ImGuiCol_Text, ui::color(ctx.theme.text_muted));
   ImGui::TextUnformatted(meta.c_str());
   ImGui::PopStyleColor();
@@ -58,8 +59,11 @@ void draw_line(const ViewContext& ctx, const ChatLine& line, float width) {
 
 void draw_chat(const ViewContext& ctx, const CaseScreens& screens, ChatViewState& state) {
   const ChatViewModel& vm = screens.chat;
-  float footer = ImGui::GetFrameHeightWithSpacing() * (state.stickers_open ? 3.2f : 2.2f) +
-                 ImGui::GetTextLineHeightWithSpacing() * 2;
+  // Who can read it, and anything still waiting to be sent, above the messages; below them only
+  // the rows to write in, so their height is known.
+  ui::who_can_see_line(ctx, screens.case_audience);
+  if (vm.not_yet_sent > 0) ui::muted(ctx, ctx.t.tr("chat.offline_note"));
+  float footer = ImGui::GetFrameHeightWithSpacing() * (state.stickers_open ? 3.0f : 2.0f);
   ImGui::BeginChild("chat-lines", ImVec2(0, -footer), false);
   float width = ImGui::GetContentRegionAvail().x;
   if (vm.lines.empty()) {
@@ -112,8 +116,6 @@ void draw_chat(const ViewContext& ctx, const CaseScreens& screens, ChatViewState
     ctx.sink.send(cmd::SendChat{state.draft});
     state.draft.clear();
   }
-  if (vm.not_yet_sent > 0) ui::muted(ctx, ctx.t.tr("chat.offline_note"));
-  ui::who_can_see_line(ctx, screens.case_audience);
 }
 
 }  // namespace sk::app

@@ -50,16 +50,16 @@ void draw_first_start(const ViewContext& ctx, FirstStartState& state) {
       ui::tag(ctx, "first-nickname");
       bool done = ui::accent_button(ctx, (std::string(ctx.t.tr("first.done")) + "###first.done").c_str(),
                                     "first.done", ImVec2(w, 0));
-      if ((enter || done) && !state.nickname.empty()) {
+      if ((enter || done) && !state.nickname.empty() && !state.working) {
         ctx.sink.send(cmd::Join{state.code, state.nickname});
-        state.step = FirstStartState::Step::kWorking;
+        state.working = true;
+      }
+      if (state.working) {
+        ui::muted(ctx, ctx.t.tr("first.working"));
+        ui::muted(ctx, ctx.t.tr("first.working_text"));
       }
       break;
     }
-    case FirstStartState::Step::kWorking:
-      ui::heading(ctx, ctx.t.tr("first.working"));
-      ui::muted(ctx, ctx.t.tr("first.working_text"));
-      break;
   }
   ImGui::Spacing();
   ui::muted(ctx, ctx.t.tr("first.privacy"));

@@ -10,11 +10,12 @@
 namespace sk::app {
 
 struct FirstStartState {
-  enum class Step { kWelcome, kCode, kNickname, kWorking };
+  enum class Step { kWelcome, kCode, kNickname };
   Step step = Step::kWelcome;
   std::string code;
   std::string nickname;
   std::string error_key;  // a catalog key, empty when all is well
+  bool working = false;   // the join is on its way: the nickname screen says so and waits
 };
 
 void draw_first_start(const ViewContext& ctx, FirstStartState& state);

@@ -17,10 +17,9 @@ void draw_help(const ViewContext& ctx, const CrisisTable& table, const std::stri
   for (std::size_t i = 0; i < table.lines.size(); ++i) {
     const CrisisLine& line = table.lines[i];
     ImGui::PushID(static_cast<int>(i));
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::color(line.emergency ? ctx.theme.warm : ctx.theme.surface));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
     ImGui::PushStyleColor(ImGuiCol_Text, ui::color(line.emergency ? ctx.theme.text_on_warm : ctx.theme.text));
-    float h = ImGui::GetTextLineHeightWithSpacing() * 3.6f;
-    ImGui::BeginChild("line", ImVec2(0, h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ui::begin_card(dl);
     ImGui::SetWindowFontScale(1.25f);
     ImGui::TextUnformatted(line.number.c_str());
     ImGui::SetWindowFontScale(1.0f);
@@ -28,11 +27,10 @@ void draw_help(const ViewContext& ctx, const CrisisTable& table, const std::stri
     ImGui::TextUnformatted(line.name[lang].c_str());
     ImGui::TextWrapped("%s", line.when[lang].c_str());
     if (!line.hours[lang].empty()) ImGui::TextUnformatted(line.hours[lang].c_str());
-    ImGui::EndChild();
+    ui::end_card(dl, ImGui::GetColorU32(ui::color(line.emergency ? ctx.theme.warm : ctx.theme.surface)));
     ui::tag(ctx, "help-line-" + std::to_string(i));
-    ImGui::PopStyleColor(2);
+    ImGui::PopStyleColor();
     ImGui::PopID();
-    ImGui::Spacing();
   }
   ui::muted(ctx, ctx.t.tr("help.private"));
 }

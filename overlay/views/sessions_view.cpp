@@ -81,9 +81,8 @@ void draw_sessions(const ViewContext& ctx, const CaseScreens& screens, SessionsV
   const SessionsViewModel& vm = screens.sessions;
   if (vm.next) {
     const MeetingRow& next = *vm.next;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::color(ctx.theme.surface));
-    ImGui::BeginChild("sessions.next", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 4.6f), false,
-                      ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ui::begin_card(dl);
     ui::muted(ctx, ctx.t.tr("session.next"));
     ImGui::PushStyleColor(ImGuiCol_Text, ui::color(ctx.theme.accent));
     ImGui::TextUnformatted(next.title.empty() ? ctx.t.tr("bar.session") : next.title.c_str());
@@ -94,11 +93,11 @@ void draw_sessions(const ViewContext& ctx, const CaseScreens& screens, SessionsV
     ui::muted(ctx,
               ctx.t.format("session.with", {screens.other_name, std::to_string(next.plan.duration_minutes)})
                   .c_str());
+    ui::muted(ctx, ctx.t.tr(status_key(next.status)));
     ImGui::PushID("next");
     answers(ctx, next, state);
     ImGui::PopID();
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
+    ui::end_card(dl, ImGui::GetColorU32(ui::color(ctx.theme.surface)));
   } else {
     ui::muted(ctx, ctx.t.format("session.none", {screens.other_name}).c_str());
   }

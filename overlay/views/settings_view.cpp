@@ -37,6 +37,7 @@ void draw_settings(const ViewContext& ctx, const AppSettings& settings, bool you
   AppSettings next = settings;
   bool changed = false;
   ui::heading(ctx, ctx.t.tr("settings.title"));
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(ctx.t.tr("settings.language"));
   for (Language l : kLanguages) {
     ImGui::SameLine();
@@ -90,6 +91,8 @@ void draw_settings(const ViewContext& ctx, const AppSettings& settings, bool you
                                 &next.lock_minutes, 1, 120);
   }
   if (changed) ctx.sink.send(cmd::ChangeSettings{next, std::nullopt});
+  ImGui::Spacing();
+  ui::muted(ctx, ctx.t.tr("who.settings"));
 }
 
 }  // namespace sk::app

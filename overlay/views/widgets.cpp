@@ -100,12 +100,36 @@ void heading(const ViewContext& ctx, const char* text) {
 }
 
 void who_can_see_line(const ViewContext& ctx, const AudienceLabel& label) {
-  ImGui::Spacing();
   std::string text = substitute(ctx.t.tr(label.key), {label.names});
   ImGui::PushStyleColor(ImGuiCol_Text, color(ctx.theme.text_muted));
   ImGui::TextWrapped("%s", text.c_str());
   ImGui::PopStyleColor();
   tag(ctx, "who-can-see");
+}
+
+void begin_card(ImDrawList* dl) {
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGui::SetCursorPos(
+      ImVec2(ImGui::GetCursorPosX() + style.WindowPadding.x, ImGui::GetCursorPosY() + style.WindowPadding.y));
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - style.WindowPadding.x);
+}
+
+void end_card(ImDrawList* dl, ImU32 fill) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+  ImVec2 a = ImGui::GetItemRectMin();
+  ImVec2 b = ImGui::GetItemRectMax();
+  a = ImVec2(a.x - style.WindowPadding.x, a.y - style.WindowPadding.y);
+  b = ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x, b.y + style.WindowPadding.y);
+  dl->ChannelsSetCurrent(0);
+  dl->AddRectFilled(a, b, fill, 10.0f);
+  dl->ChannelsMerge();
+  ImGui::SetCursorScreenPos(ImVec2(a.x, b.y + style.ItemSpacing.y));
+  ImGui::Dummy(ImVec2(0, 0));
 }
 
 ImU32 mood_fill(int mood) {

@@ -25,6 +25,10 @@ void muted(const ViewContext& ctx, const char* text);
 void heading(const ViewContext& ctx, const char* text);
 // "Only you and Kari can see this", quiet, at the bottom of a screen.
 void who_can_see_line(const ViewContext& ctx, const AudienceLabel& label);
+// A rounded card behind whatever is drawn between begin_card and end_card, as tall as its
+// content (ImGui 1.86 child windows can't size themselves to their content).
+void begin_card(ImDrawList* dl);
+void end_card(ImDrawList* dl, ImU32 fill);
 
 // A round face for mood 1 (worst) .. 5 (best), drawn with lines so no emoji font is needed.
 void draw_face(ImDrawList* dl, ImVec2 center, float radius, int mood, ImU32 ink, ImU32 fill);

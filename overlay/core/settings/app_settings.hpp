@@ -44,8 +44,8 @@ struct AppSettings {
   int lock_minutes = 10;  // contacts: lock after this long without input
   std::string pin_hash;   // youth: optional app PIN (hex of a salted PBKDF2), empty = none
   std::string pin_salt;
-  std::array<WindowPlace, 3> places{WindowPlace{-1, -1, 0, 0}, WindowPlace{-1, -1, 420, 560},
-                                    WindowPlace{-1, -1, 980, 680}};  // per WindowMode
+  std::array<WindowPlace, 3> places{WindowPlace{-1, -1, 0, 0}, WindowPlace{-1, -1, 0, 0},
+                                    WindowPlace{-1, -1, 0, 0}};  // per WindowMode
 
   friend bool operator==(const AppSettings&, const AppSettings&) = default;
 };

@@ -112,7 +112,7 @@ Result<void> seed_case_history(store::Store& s, const std::string& case_id, cons
   if (auto ok = w.add(youth, model::TopicWish{"Vise deg byen jeg bygger", std::nullopt}, h(24 * 3)); !ok) {
     return Unexpected{ok.error()};
   }
-  auto hi = w.add(kContact, model::ChatMessage{"Hei! Så gøy å spille i går. Du var rå på redstone 😊"}, h(20));
+  auto hi = w.add(kContact, model::ChatMessage{"Hei! Så gøy å spille i går. Du var rå på redstone!"}, h(20));
   if (!hi) return Unexpected{hi.error()};
   auto reply = w.add(youth, model::ChatMessage{"takk :) skal vi fortsette på byen på tirsdag?"}, h(19));
   if (!reply) return Unexpected{reply.error()};
