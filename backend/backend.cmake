@@ -27,6 +27,7 @@ add_library(sk_backend_core STATIC
   src/routes_common.cpp
   src/routes_enroll.cpp
   src/routes_mailbox.cpp
+  src/routes_sync.cpp
   src/serve.cpp
   src/sqlite_audit.cpp
   src/sqlite_cases.cpp

@@ -50,12 +50,40 @@ struct Call {
   Respond respond;
 };
 
+// The limits of reading a mailbox, the same for a case's fetch and a device's sync.
+namespace mailbox_limits {
+inline constexpr int kDefaultLimit = 100;  // events per case and response
+inline constexpr int kMaxLimit = 500;
+inline constexpr int kMaxWaitSeconds = 30;
+inline constexpr std::size_t kMaxPageBytes = 4 * 1024 * 1024;  // of envelope bytes per response
+}  // namespace mailbox_limits
+
 // Helpers shared by the route files (routes_common.cpp).
 namespace route_util {
 // The case if the caller may see it at all (same org, and a member or a supervisor).
 std::optional<CaseInfo> visible_case(ApiContext& ctx, const Caller& caller, const std::string& case_id,
                                      Response* error);
 AudienceMask readable(const CaseInfo& c, const Caller& caller);
+// The caller of a parked request, decided again: nullopt with `error` set (401, or 503) when
+// its token no longer works, e.g. because its device was revoked while it waited.
+std::optional<Caller> current_caller(ApiContext& ctx, const Request& request, Response* error);
+// One case's page of events as fetch and sync answer it: at most `limit` events, and envelope
+// bytes within what is left of the response's budget (shared by the cases of a sync). The first
+// event of a response always fits, so a response is never empty while events wait.
+struct PageBudget {
+  std::size_t bytes_left = 0;
+  bool taken_any = false;
+};
+struct EventPage {
+  nlohmann::json events = nlohmann::json::array();
+  std::int64_t next_after = 0;
+  bool more = false;
+};
+EventPage event_page(const std::vector<StoredEvent>& events, std::int64_t after, int limit,
+                     PageBudget& budget);
+// Wakes the waiters that a change of `principal`'s device list concerns: the cases they are a
+// member of (all of the organisation's for a supervisor), and `device` itself if revoked.
+void notify_device_change(ApiContext& ctx, const Device& device);
 bool may_post(const CaseInfo& c, const Caller& caller, Audience audience);
 nlohmann::json device_json(const Device& d);
 void audit(ApiContext& ctx, std::string kind, const std::string& org_id, const std::string& principal_id,
@@ -86,8 +114,10 @@ void list_cases(ApiContext&, Call);
 void add_member(ApiContext&, Call);
 void set_consent(ApiContext&, Call);
 void key_directory(ApiContext&, Call);
+void create_pairing_code(ApiContext&, Call);
 void append_event(ApiContext&, Call);
 void fetch_events(ApiContext&, Call);
+void sync(ApiContext&, Call);
 }  // namespace routes
 
 }  // namespace sk::backend

@@ -52,21 +52,37 @@ void SharedCounter::increment() {
 
 // --- cases
 
-std::optional<CaseInfo> CaseCache::find(const std::string& case_id) const {
+void CaseCache::follow_revocations() {
+  const auto revoked = revocations_.load();
+  {
+    std::shared_lock lock(mutex_);
+    if (revoked == revocations_seen_) return;
+  }
+  std::unique_lock lock(mutex_);
+  if (revoked == revocations_seen_) return;
+  ++generation_;
+  cases_.clear();
+  revocations_seen_ = revoked;
+}
+
+std::optional<CaseInfo> CaseCache::find(const std::string& case_id) {
+  follow_revocations();
   std::shared_lock lock(mutex_);
   auto it = cases_.find(case_id);
   if (it == cases_.end()) return std::nullopt;
   return it->second;
 }
 
-std::uint64_t CaseCache::generation() const {
+std::uint64_t CaseCache::generation() {
+  follow_revocations();
   std::shared_lock lock(mutex_);
   return generation_;
 }
 
 void CaseCache::remember(const CaseInfo& c, std::uint64_t seen) {
   std::unique_lock lock(mutex_);
-  if (seen != generation_) return;
+  // A revocation committed during the load may have changed what was read.
+  if (seen != generation_ || revocations_.load() != revocations_seen_) return;
   if (cases_.size() >= kMaxCases) cases_.clear();
   cases_.insert_or_assign(c.id, c);
 }
@@ -75,6 +91,12 @@ void CaseCache::forget(const std::string& case_id) {
   std::unique_lock lock(mutex_);
   ++generation_;
   cases_.erase(case_id);
+}
+
+void CaseCache::clear() {
+  std::unique_lock lock(mutex_);
+  ++generation_;
+  cases_.clear();
 }
 
 // --- tokens

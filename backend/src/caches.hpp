@@ -35,24 +35,32 @@ class SharedCounter {
   std::uint64_t* word_;  // the mapped file
 };
 
-// Case → organisation, youth, contacts and consent. Only the server changes cases (the admin CLI
-// never does, and one server owns a data directory), and each change calls forget() after its
-// COMMIT. A lookup that raced with a change is not remembered: changes bump a generation the
-// loader compares.
+// Case → organisation, youth, contacts, consent and directory version. Each change by this
+// server calls forget() (or clear()) after its COMMIT. The only change another process makes is
+// a revocation by the admin CLI (it raises directory versions): like the token cache, a changed
+// revocation count empties the cache before the next lookup. A lookup that raced with a change
+// is not remembered: changes bump a generation the loader compares.
 class CaseCache {
  public:
-  std::optional<CaseInfo> find(const std::string& case_id) const;
-  std::uint64_t generation() const;
+  explicit CaseCache(const SharedCounter& revocations) : revocations_(revocations) {}
+  std::optional<CaseInfo> find(const std::string& case_id);
+  std::uint64_t generation();
   // Keeps `c`, read from the database after generation() returned `seen`, unless a case has
   // changed since.
   void remember(const CaseInfo& c, std::uint64_t seen);
   void forget(const std::string& case_id);
+  void clear();
 
  private:
   static constexpr std::size_t kMaxCases = 50'000;  // ~10 MB at most; emptied when full
+  // Empties the cache if a revocation happened since it was filled. Takes the lock itself.
+  void follow_revocations();
+
+  const SharedCounter& revocations_;
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, CaseInfo> cases_;
   std::uint64_t generation_ = 0;
+  std::uint64_t revocations_seen_ = 0;  // the revocation count `cases_` is valid for
 };
 
 // Token hash → caller and expiry. A token stops working when it expires or when its device is

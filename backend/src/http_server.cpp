@@ -238,9 +238,9 @@ asio::awaitable<void> HttpServer::Impl::serve_requests(Stream& stream, const std
       pending->response.reset();
       pending->client_left = false;
       ++pending->request;
-      // Only a fetch can wait long (a long-poll, up to 30 s); an append waits for one group
-      // commit, and watching each one cost measurably in the throughput run.
-      const bool may_wait_long = parser.get().method() == http::verb::get;
+      // Only a long-poll fetch or a sync can wait long (up to 30 s); an append waits for one
+      // group commit, and watching each one cost measurably in the throughput run.
+      const bool may_wait_long = Router::may_wait_long(parser.get().method_string(), parser.get().target());
       router.handle(to_request(parser.release(), remote_ip, inbox.loop()),
                     [pending, &inbox](Response r) { inbox.deliver(pending, std::move(r)); });
       auto& socket = beast::get_lowest_layer(stream).socket();

@@ -26,7 +26,8 @@ struct Request {
 struct Response {
   int status = 200;
   std::string body;
-  std::string_view content_type = "application/json";  // a literal: most answers then allocate only their body
+  std::string_view content_type =
+      "application/json";       // a literal: most answers then allocate only their body
   int retry_after_seconds = 0;  // sent as Retry-After when > 0
 };
 

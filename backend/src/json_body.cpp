@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "sk/core/encoding.hpp"
@@ -146,6 +147,54 @@ bool JsonBody::boolean(std::string_view key) {
     return false;
   }
   return v;
+}
+
+std::vector<JsonBody::Record> JsonBody::records(std::string_view key,
+                                                std::initializer_list<std::string_view> fields,
+                                                std::size_t max_entries) {
+  constexpr std::size_t kMaxName = 64;
+  std::vector<Record> out;
+  const auto m = doc_->member(key);
+  simdjson::dom::object outer;
+  if (!m || m->get_object().get(outer) != simdjson::SUCCESS) {
+    ok_ = false;
+    return {};
+  }
+  for (const auto entry : outer) {
+    simdjson::dom::object inner;
+    if (out.size() == max_entries || entry.key.empty() || entry.key.size() > kMaxName ||
+        entry.value.get_object().get(inner) != simdjson::SUCCESS) {
+      ok_ = false;
+      return {};
+    }
+    Record r{std::string(entry.key), std::vector<std::int64_t>(fields.size(), 0)};
+    std::vector<bool> seen(fields.size(), false);
+    for (const auto field : inner) {
+      std::size_t i = 0;
+      for (auto f : fields) {
+        if (f == field.key) break;
+        ++i;
+      }
+      std::int64_t v = 0;
+      if (i == fields.size() || seen[i] || field.value.get_int64().get(v) != simdjson::SUCCESS || v < 0) {
+        ok_ = false;
+        return {};
+      }
+      seen[i] = true;
+      r.values[i] = v;
+    }
+    out.push_back(std::move(r));
+  }
+  // A name given twice would leave the later cursor unused: refused like a repeated member.
+  std::vector<std::string_view> names;
+  names.reserve(out.size());
+  for (const auto& r : out) names.push_back(r.name);
+  std::sort(names.begin(), names.end());
+  if (std::adjacent_find(names.begin(), names.end()) != names.end()) {
+    ok_ = false;
+    return {};
+  }
+  return out;
 }
 
 }  // namespace sk::backend

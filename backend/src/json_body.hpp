@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sk/core/bytes.hpp"
 
@@ -36,6 +37,16 @@ class JsonBody {
   std::int64_t integer(std::string_view key, std::int64_t min, std::int64_t max,
                        std::optional<std::int64_t> fallback);
   bool boolean(std::string_view key);
+
+  // An object of objects keyed by name, e.g. "cases":{"<id>":{"after":42,"directory":7}}: at most
+  // `max_entries` names of 1..64 bytes, each inner object with only members of `fields`, each an
+  // integer in [0, INT64_MAX] (absent = 0). `values` follow the order of `fields`.
+  struct Record {
+    std::string name;
+    std::vector<std::int64_t> values;
+  };
+  std::vector<Record> records(std::string_view key, std::initializer_list<std::string_view> fields,
+                              std::size_t max_entries);
 
   bool ok() const { return ok_; }
   // Set when a base64 member decoded to more than its max: the route answers 413 not 400.

@@ -1,25 +1,23 @@
-#include <utility>
+#include "long_poll_hub.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
-
-#include "long_poll_hub.hpp"
-
-#include <algorithm>
 #include <mutex>
 #include <unordered_map>
+#include <unordered_set>
+#include <utility>
 
 namespace sk::backend {
 
 namespace asio = boost::asio;
 
 namespace {
-struct Waiter {
+struct Waiter : std::enable_shared_from_this<Waiter> {
   explicit Waiter(asio::io_context& l) : loop(l), timer(l) {}
   asio::io_context& loop;
   asio::steady_timer timer;
-  std::string case_id;
+  std::vector<std::string> keys;
   std::function<void()> resume;
 };
 }  // namespace
@@ -27,38 +25,56 @@ struct Waiter {
 struct LongPollHub::Impl {
   mutable std::mutex mutex;
   std::unordered_map<std::string, std::uint64_t> versions;
-  std::unordered_map<std::string, std::vector<std::shared_ptr<Waiter>>> waiters;
+  // A waiter is listed under each of its keys until its timer handler runs; the handler holds
+  // the only owning reference, so a listed waiter is alive.
+  std::unordered_map<std::string, std::unordered_set<Waiter*>> waiters;
   std::int64_t open = 0;
   bool closed = false;
 
-  void cancel_later(std::vector<std::shared_ptr<Waiter>> ws) {
-    for (auto& w : ws) asio::post(w->loop, [w] { w->timer.cancel(); });
+  std::uint64_t version(const std::string& key) const {
+    auto it = versions.find(key);
+    return it == versions.end() ? 0 : it->second;
+  }
+  // Takes the waiters of `key` off its list (they stay on their other keys' lists until their
+  // handlers run) into `out`.
+  void take(const std::string& key, std::unordered_set<Waiter*>& out) {
+    auto it = waiters.find(key);
+    if (it == waiters.end()) return;
+    out.merge(it->second);
+    waiters.erase(it);
+  }
+  static void cancel_later(const std::unordered_set<Waiter*>& ws) {
+    for (auto* w : ws) asio::post(w->loop, [s = w->shared_from_this()] { s->timer.cancel(); });
   }
 };
 
 LongPollHub::LongPollHub() : impl_(std::make_shared<Impl>()) {}
 LongPollHub::~LongPollHub() = default;
 
-std::uint64_t LongPollHub::version(const std::string& case_id) const {
+std::vector<std::uint64_t> LongPollHub::versions(const std::vector<std::string>& keys) const {
+  std::vector<std::uint64_t> out;
+  out.reserve(keys.size());
   std::lock_guard lock(impl_->mutex);
-  auto it = impl_->versions.find(case_id);
-  return it == impl_->versions.end() ? 0 : it->second;
+  for (const auto& k : keys) out.push_back(impl_->version(k));
+  return out;
 }
 
-void LongPollHub::park(asio::io_context& loop, const std::string& case_id, std::uint64_t seen_version,
-                       std::chrono::milliseconds wait, std::function<void()> resume) {
+void LongPollHub::park(asio::io_context& loop, std::vector<std::string> keys,
+                       const std::vector<std::uint64_t>& seen, std::chrono::milliseconds wait,
+                       std::function<void()> resume) {
   auto w = std::make_shared<Waiter>(loop);
-  w->case_id = case_id;
+  w->keys = std::move(keys);
   w->resume = std::move(resume);
   {
     std::lock_guard lock(impl_->mutex);
-    auto v = impl_->versions.find(case_id);
-    const bool changed = v != impl_->versions.end() && v->second != seen_version;
+    bool changed = seen.size() != w->keys.size();
+    for (std::size_t i = 0; !changed && i < w->keys.size(); ++i)
+      changed = impl_->version(w->keys[i]) != seen[i];
     if (impl_->closed || changed) {
       asio::post(loop, [w] { w->resume(); });
       return;
     }
-    impl_->waiters[case_id].push_back(w);
+    for (const auto& k : w->keys) impl_->waiters[k].insert(w.get());
     ++impl_->open;
   }
   w->timer.expires_after(wait);
@@ -67,9 +83,10 @@ void LongPollHub::park(asio::io_context& loop, const std::string& case_id, std::
     {
       std::lock_guard lock(impl->mutex);
       --impl->open;
-      auto it = impl->waiters.find(w->case_id);
-      if (it != impl->waiters.end()) {
-        std::erase(it->second, w);
+      for (const auto& k : w->keys) {
+        auto it = impl->waiters.find(k);
+        if (it == impl->waiters.end()) continue;
+        it->second.erase(w.get());
         if (it->second.empty()) impl->waiters.erase(it);
       }
     }
@@ -78,30 +95,24 @@ void LongPollHub::park(asio::io_context& loop, const std::string& case_id, std::
   });
 }
 
-void LongPollHub::notify(const std::vector<std::string>& case_ids) {
-  std::vector<std::shared_ptr<Waiter>> woken;
-  {
-    std::lock_guard lock(impl_->mutex);
-    for (const auto& c : case_ids) {
-      ++impl_->versions[c];
-      auto it = impl_->waiters.find(c);
-      if (it == impl_->waiters.end()) continue;
-      woken.insert(woken.end(), it->second.begin(), it->second.end());
-      impl_->waiters.erase(it);
-    }
+void LongPollHub::notify(const std::vector<std::string>& keys) {
+  std::unordered_set<Waiter*> woken;
+  std::lock_guard lock(impl_->mutex);
+  for (const auto& k : keys) {
+    ++impl_->versions[k];
+    impl_->take(k, woken);
   }
-  impl_->cancel_later(std::move(woken));
+  // Posted under the lock: a woken waiter's handler, which unlists it, must not run before.
+  Impl::cancel_later(woken);
 }
 
 void LongPollHub::shutdown() {
-  std::vector<std::shared_ptr<Waiter>> woken;
-  {
-    std::lock_guard lock(impl_->mutex);
-    impl_->closed = true;
-    for (auto& [c, ws] : impl_->waiters) woken.insert(woken.end(), ws.begin(), ws.end());
-    impl_->waiters.clear();
-  }
-  impl_->cancel_later(std::move(woken));
+  std::unordered_set<Waiter*> woken;
+  std::lock_guard lock(impl_->mutex);
+  impl_->closed = true;
+  for (auto& [k, ws] : impl_->waiters) woken.insert(ws.begin(), ws.end());
+  impl_->waiters.clear();
+  Impl::cancel_later(woken);
 }
 
 std::int64_t LongPollHub::open() const {

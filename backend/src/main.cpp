@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "admin.hpp"
 #include "config.hpp"
@@ -49,6 +51,19 @@ sk::Result<sk::backend::ServeConfig> build_config(const ServeFlags& f) {
   return c;
 }
 
+// The one device id of `admin revoke`: the positional, or an argument CLI11 took for an
+// unknown option because it begins with '-' ("--" ends the options and is not an id).
+std::optional<std::string> revoke_target(const std::string& positional,
+                                         const std::vector<std::string>& extras) {
+  std::vector<std::string> ids;
+  if (!positional.empty()) ids.push_back(positional);
+  for (const auto& e : extras) {
+    if (e != "--") ids.push_back(e);
+  }
+  if (ids.size() != 1) return std::nullopt;
+  return ids.front();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -81,8 +96,10 @@ int main(int argc, char** argv) {
       admin->add_subcommand("init", "Create an organisation, its recovery key and a supervisor code");
   add_data(init);
   init->add_option("--org", org_name, "Organisation name")->required();
+  // Required: the operator decides where the organisation's private recovery key goes.
   init->add_option("--recovery-key-out", recovery_out,
-                   "Where to write the recovery private key once (default ./spillkontakt-recovery-key.txt)");
+                   "Where to write the recovery private key, once (a new file, mode 0600)")
+      ->required();
 
   std::string role;
   std::optional<std::string> org_id;
@@ -99,7 +116,10 @@ int main(int argc, char** argv) {
   std::string device_id;
   auto* revoke = admin->add_subcommand("revoke", "Revoke a device; its tokens stop working at once");
   add_data(revoke);
-  revoke->add_option("DEVICE", device_id, "Device id")->required();
+  revoke->add_option("DEVICE", device_id, "Device id");
+  // Device ids are base64url and one in 32 begins with '-', which CLI11 takes for an option:
+  // such an argument is kept as an extra and taken as the id (revoke_target below).
+  revoke->allow_extras();
 
   std::string since;
   auto* audit = admin->add_subcommand("audit", "Export the audit log (JSON lines)");
@@ -118,11 +138,18 @@ int main(int argc, char** argv) {
     return sk::backend::serve(*config);
   }
   if (init->parsed()) {
-    return admin::init(data, org_name, recovery_out.empty() ? "spillkontakt-recovery-key.txt" : recovery_out);
+    return admin::init(data, org_name, recovery_out);
   }
   if (code->parsed()) return admin::enroll_code(data, role, org_id, hours);
   if (devices->parsed()) return admin::devices(data);
-  if (revoke->parsed()) return admin::revoke(data, device_id);
+  if (revoke->parsed()) {
+    const auto target = revoke_target(device_id, revoke->remaining());
+    if (!target) {
+      std::cerr << "error: DEVICE is required: exactly one device id (see `admin devices`)\n";
+      return 2;
+    }
+    return admin::revoke(data, *target);
+  }
   if (audit->parsed()) return admin::audit(data, since);
   return 2;
 }

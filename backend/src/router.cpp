@@ -61,6 +61,8 @@ constexpr std::array kRoutes = {
     Route{"GET /v1/cases/{}/keys", Access::device, routes::key_directory},
     Route{"POST /v1/cases/{}/events", Access::device, routes::append_event},
     Route{"GET /v1/cases/{}/events", Access::device, routes::fetch_events, true},
+    Route{"POST /v1/cases/{}/pairing-codes", Access::device, routes::create_pairing_code},
+    Route{"POST /v1/sync", Access::device, routes::sync, true},
 };
 
 constexpr std::size_t kMaxSegment = 64;
@@ -97,6 +99,14 @@ bool is_json(std::string_view content_type) {
 
 }  // namespace
 
+bool Router::may_wait_long(std::string_view method, std::string_view target) {
+  const auto path = target.substr(0, target.find('?'));
+  std::vector<std::string> params;
+  return std::any_of(kRoutes.begin(), kRoutes.end(), [&](const Route& r) {
+    return r.long_poll && r.method == method && match(r.pattern, path, params);
+  });
+}
+
 void Router::handle(Request request, Respond respond) {
   const auto started = std::chrono::steady_clock::now();
   const auto path = std::string_view(request.target).substr(0, request.target.find('?'));
@@ -124,7 +134,8 @@ void Router::handle(Request request, Respond respond) {
   Call call{std::move(request), std::nullopt, std::move(params), answer};
   try {
     if (ctx_.stopping && route->handler != healthz) return answer(errors::unavailable());
-    if ((call.request.method == "POST" || call.request.method == "PUT") &&
+    // A request without a body needs no Content-Type (a body-less POST .../revoke).
+    if ((call.request.method == "POST" || call.request.method == "PUT") && !call.request.body.empty() &&
         !is_json(call.request.content_type)) {
       return answer(errors::unsupported_media_type());
     }

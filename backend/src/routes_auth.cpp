@@ -68,6 +68,8 @@ void revoke_device(ApiContext& ctx, Call call) {
   if (!own && caller.role != Role::kSupervisor) return call.respond(errors::forbidden());
   auto revoked = ctx.storage.revoke_device(device_id, now_ms());
   if (failed(revoked, call)) return;
+  // Its own waits answer 401 now; its cases' members see the directory change.
+  if (*revoked) route_util::notify_device_change(ctx, **found);
   route_util::audit(ctx, "revoke", caller.org_id, (*found)->principal_id, device_id,
                     "by device " + caller.device_id);
   const nlohmann::json out = {{"device_id", device_id}, {"revoked", true}};

@@ -52,6 +52,55 @@ bool may_post(const CaseInfo& c, const Caller& caller, Audience audience) {
   return true;  // contacts of the case read and write every audience
 }
 
+std::optional<Caller> current_caller(ApiContext& ctx, const Request& request, Response* error) {
+  auto caller = ctx.auth.authenticate(request.authorization);
+  if (!caller) {
+    *error = errors::unavailable();
+    return std::nullopt;
+  }
+  if (!caller->has_value()) {
+    *error = errors::unauthorized();
+    return std::nullopt;
+  }
+  return std::move(**caller);
+}
+
+EventPage event_page(const std::vector<StoredEvent>& events, std::int64_t after, int limit,
+                     PageBudget& budget) {
+  EventPage page;
+  page.next_after = after;
+  for (const auto& e : events) {
+    if (page.events.size() == static_cast<std::size_t>(limit) ||
+        (budget.taken_any && e.envelope.size() > budget.bytes_left)) {
+      page.more = true;
+      break;
+    }
+    budget.taken_any = true;
+    budget.bytes_left -= std::min(budget.bytes_left, e.envelope.size());
+    page.events.push_back({{"seq", e.seq},
+                           {"event_id", e.event_id},
+                           {"audience", model::to_string(e.audience)},
+                           {"author_device", e.author_device},
+                           {"received_at", e.received_at},
+                           {"envelope", base64url_encode(e.envelope)}});
+    page.next_after = e.seq;
+  }
+  return page;
+}
+
+void notify_device_change(ApiContext& ctx, const Device& device) {
+  std::vector<std::string> keys{wake_key::device(device.id)};
+  if (device.role == Role::kSupervisor) {
+    keys.push_back(wake_key::org(device.org_id));
+  } else if (auto cases =
+                 ctx.storage.list_cases(Caller{device.org_id, device.principal_id, device.id, device.role})) {
+    for (const auto& c : *cases) keys.push_back(wake_key::case_changed(c.id));
+  } else {
+    keys.push_back(wake_key::everything());  // could not tell which: let every waiter look again
+  }
+  ctx.hub.notify(keys);
+}
+
 nlohmann::json device_json(const Device& d) {
   return {{"device_id", d.id},
           {"ed25519", base64url_encode(d.keys.ed25519)},

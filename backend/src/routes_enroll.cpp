@@ -64,6 +64,12 @@ void redeem(ApiContext& ctx, Call call, CodeKind kind) {
   if (!done->issuer_confirmation.empty())
     out["issuer_confirmation"] = base64url_encode(done->issuer_confirmation);
   if (kind == CodeKind::pair) out["case_id"] = done->case_id;
+  // A new device is a directory change: of its case (a youth), of every case (a supervisor).
+  if (kind == CodeKind::pair) {
+    ctx.hub.notify({wake_key::case_changed(done->case_id)});
+  } else if (done->role == Role::kSupervisor) {
+    ctx.hub.notify({wake_key::org(done->org_id)});
+  }
   route_util::audit(
       ctx, kind == CodeKind::pair ? "pair" : "enroll", done->org_id, done->principal_id, done->device_id,
       kind == CodeKind::pair ? "case " + done->case_id : "role " + std::string(model::to_string(done->role)));

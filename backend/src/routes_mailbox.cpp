@@ -16,10 +16,7 @@ namespace sk::backend::routes {
 namespace {
 
 constexpr std::size_t kMaxEnvelope = 64 * 1024;
-constexpr int kDefaultLimit = 100;
-constexpr int kMaxLimit = 500;
-constexpr int kMaxWaitSeconds = 30;
-constexpr std::size_t kMaxPageBytes = 4 * 1024 * 1024;  // of envelope bytes per response
+using namespace mailbox_limits;
 
 struct FetchQuery {
   std::int64_t after = 0;
@@ -68,56 +65,50 @@ std::optional<FetchQuery> parse_query(std::string_view target) {
   return q;
 }
 
-Response page_response(const std::vector<StoredEvent>& events, const FetchQuery& q) {
-  nlohmann::json list = nlohmann::json::array();
-  std::int64_t next = q.after;
-  std::size_t bytes = 0;
-  bool more = false;
-  for (const auto& e : events) {
-    if (list.size() == static_cast<std::size_t>(q.limit) ||
-        (bytes > 0 && bytes + e.envelope.size() > kMaxPageBytes)) {
-      more = true;
-      break;
-    }
-    bytes += e.envelope.size();
-    list.push_back({{"seq", e.seq},
-                    {"event_id", e.event_id},
-                    {"audience", model::to_string(e.audience)},
-                    {"author_device", e.author_device},
-                    {"received_at", e.received_at},
-                    {"envelope", base64url_encode(e.envelope)}});
-    next = e.seq;
-  }
-  return json_response(200, nlohmann::json{{"events", list}, {"next_after", next}, {"more", more}}.dump());
-}
-
-// One long-poll: fetch, and if nothing is new for the caller, park until the case changes.
+// One long-poll: fetch, and if nothing is new for the caller, park until the case (or the
+// caller's device) changes. Who the caller is and what it may read are decided again at every
+// step, so a device revoked or a consent withdrawn while it waits takes effect on the answer.
 struct LongPoll : std::enable_shared_from_this<LongPoll> {
-  LongPoll(ApiContext& c, Call call_, std::string case_id_, AudienceMask m, FetchQuery q)
+  LongPoll(ApiContext& c, Call call_, std::string case_id_, FetchQuery q)
       : ctx(c),
         call(std::move(call_)),
         case_id(std::move(case_id_)),
-        mask(m),
         query(q),
-        deadline(std::chrono::steady_clock::now() + std::chrono::seconds(q.wait_seconds)) {}
+        deadline(std::chrono::steady_clock::now() + std::chrono::seconds(q.wait_seconds)),
+        keys{wake_key::case_changed(case_id), wake_key::device(call.caller->device_id),
+             wake_key::everything()} {}
 
   void step() {
-    const auto version = ctx.hub.version(case_id);
-    auto events = ctx.storage.fetch_events(case_id, query.after, mask, query.limit + 1);
+    // Versions first: a change after this read makes park() resume at once.
+    const auto seen = ctx.hub.versions(keys);
+    Response error;
+    const auto caller = route_util::current_caller(ctx, call.request, &error);
+    if (!caller) return call.respond(error);
+    const auto c = route_util::visible_case(ctx, *caller, case_id, &error);
+    if (!c) return call.respond(error);
+    auto events =
+        ctx.storage.fetch_events(case_id, query.after, route_util::readable(*c, *caller), query.limit + 1);
     if (!events) return call.respond(errors::unavailable());
     const auto now = std::chrono::steady_clock::now();
-    if (!events->empty() || now >= deadline || ctx.stopping)
-      return call.respond(page_response(*events, query));
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
-    ctx.hub.park(*call.request.loop, case_id, version, left, [self = shared_from_this()] { self->step(); });
+    if (events->empty() && now < deadline && !ctx.stopping) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
+      return ctx.hub.park(*call.request.loop, keys, seen, left,
+                          [self = shared_from_this()] { self->step(); });
+    }
+    route_util::PageBudget budget{kMaxPageBytes};
+    auto page = route_util::event_page(*events, query.after, query.limit, budget);
+    call.respond(json_response(200, nlohmann::json{{"events", std::move(page.events)},
+                                                   {"next_after", page.next_after},
+                                                   {"more", page.more}}
+                                        .dump()));
   }
 
   ApiContext& ctx;
   Call call;
   std::string case_id;
-  AudienceMask mask;
   FetchQuery query;
   std::chrono::steady_clock::time_point deadline;
+  std::vector<std::string> keys;
 };
 
 }  // namespace
@@ -161,8 +152,7 @@ void fetch_events(ApiContext& ctx, Call call) {
   if (!c) return call.respond(error);
   const auto query = parse_query(call.request.target);
   if (!query) return call.respond(errors::bad_request());
-  const auto mask = route_util::readable(*c, caller);
-  auto poll = std::make_shared<LongPoll>(ctx, std::move(call), c->id, mask, *query);
+  auto poll = std::make_shared<LongPoll>(ctx, std::move(call), c->id, *query);
   poll->step();
 }
 

@@ -1,24 +1,21 @@
-#include <utility>
+#include "serve.hpp"
+
+#include <fcntl.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <sys/file.h>
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-
-#include "serve.hpp"
-
-#include <fcntl.h>
-#include <sys/file.h>
-
 #include <csignal>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <thread>
+#include <utility>
 #include <vector>
-
-#include <spdlog/sinks/stdout_color_sinks.h>
-#include <spdlog/spdlog.h>
 
 #include "append_writer.hpp"
 #include "authenticator.hpp"
@@ -36,6 +33,7 @@ namespace {
 
 constexpr auto kDrainPoll = std::chrono::milliseconds(10);
 constexpr auto kDrainLimit = std::chrono::seconds(5);
+constexpr auto kRevocationPoll = std::chrono::milliseconds(250);
 
 // The event loops: one io_context per thread, each kept running (even without connections)
 // until stop(). Loop 0 also runs the acceptor, the signal handler and the shutdown drain.
@@ -82,13 +80,27 @@ void drain_then_stop(EventLoops& loops, HttpServer& server, std::shared_ptr<asio
   });
 }
 
+// A revocation by another process (the admin CLI) reaches the server only through the shared
+// revocation count: when it changes, every parked request looks again at who it answers, so a
+// revoked device's wait ends with 401 and its peers see the directory change.
+void watch_revocations(const SqliteStorage& storage, LongPollHub& hub,
+                       std::shared_ptr<asio::steady_timer> timer, std::uint64_t seen) {
+  const auto now = storage.revocation_count();
+  if (now != seen) hub.notify({wake_key::everything()});
+  timer->expires_after(kRevocationPoll);
+  timer->async_wait([&storage, &hub, timer, now](const boost::system::error_code& ec) {
+    if (!ec) watch_revocations(storage, hub, timer, now);
+  });
+}
+
 }  // namespace
 
 int serve(const ServeConfig& config) {
   // Logs go to stderr in UTC, one event per line (docs/backend.md, "Logging policy").
   spdlog::set_default_logger(spdlog::stderr_color_mt("backend"));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
-  if (auto level = spdlog::level::from_str(config.log_level); level != spdlog::level::off || config.log_level == "off") {
+  if (auto level = spdlog::level::from_str(config.log_level);
+      level != spdlog::level::off || config.log_level == "off") {
     spdlog::set_level(level);
   }
   auto endpoint = parse_endpoint(config.listen);
@@ -111,8 +123,8 @@ int serve(const ServeConfig& config) {
   std::filesystem::create_directories(config.data_dir, dir_error);
   const int lock_fd = ::open(lock_file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);  // held until exit
   if (lock_fd < 0 || ::flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
-    spdlog::error("another spillkontakt-backend is serving {} (or {} cannot be locked)", config.data_dir.string(),
-                  lock_file.string());
+    spdlog::error("another spillkontakt-backend is serving {} (or {} cannot be locked)",
+                  config.data_dir.string(), lock_file.string());
     return 1;
   }
   auto storage = SqliteStorage::open(config.data_dir);
@@ -141,6 +153,9 @@ int serve(const ServeConfig& config) {
   spdlog::info("listening on {}:{} ({}, {} event loops)", endpoint->host, *port,
                config.insecure_http ? "plain HTTP, loopback" : "HTTPS", io_thread_count(config));
 
+  auto revocation_timer = std::make_shared<asio::steady_timer>(loops.first());
+  watch_revocations(**storage, hub, revocation_timer, (*storage)->revocation_count());
+
   asio::signal_set signals(loops.first(), SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& ec, int signal_number) {
     if (ec) return;
@@ -148,6 +163,7 @@ int serve(const ServeConfig& config) {
     ctx.stopping = true;
     server.stop_accepting();
     writer.close();  // commits and acknowledges every append already queued
+    revocation_timer->cancel();
     hub.shutdown();  // parked long-polls answer now
     drain_then_stop(loops, server, std::make_shared<asio::steady_timer>(loops.first()),
                     std::chrono::steady_clock::now() + kDrainLimit);

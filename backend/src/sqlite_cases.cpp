@@ -59,6 +59,7 @@ std::optional<CaseInfo> SqliteStorage::load_case(Reader& r, const std::string& c
   c.org_id = s.getColumn(0).getString();
   c.youth_principal = s.getColumn(1).isNull() ? "" : s.getColumn(1).getString();
   c.youth_consent = s.getColumn(2).getInt() != 0;
+  c.directory_version = s.getColumn(3).getInt64();
   s.reset();
   auto& m = r.case_contacts;
   m.reset();
@@ -66,6 +67,54 @@ std::optional<CaseInfo> SqliteStorage::load_case(Reader& r, const std::string& c
   while (m.executeStep()) c.contacts.push_back(m.getColumn(0).getString());
   m.reset();
   return c;
+}
+
+Result<void> SqliteStorage::issue_pairing_code(const CodeIssue& code, const std::string& case_id,
+                                               std::int64_t now) {
+  return storage_guard([&]() -> Result<void> {
+    std::lock_guard lock(mutex_);
+    SQLite::Transaction tx(*main_);
+    try {
+      insert_code(code, case_id, now);
+    } catch (const SQLite::Exception& e) {
+      if (e.getErrorCode() == SQLITE_CONSTRAINT) return sk::fail("conflict", "This lookup id is in use.");
+      throw;
+    }
+    tx.commit();
+    return {};
+  });
+}
+
+SqliteStorage::DirectoryBump SqliteStorage::bump_directory(const std::string& case_id) {
+  SQLite::Statement s(*main_, "UPDATE cases SET directory_version = directory_version + 1 WHERE id = ?");
+  s.bind(1, case_id);
+  s.exec();
+  return {{case_id}, false};
+}
+
+SqliteStorage::DirectoryBump SqliteStorage::bump_directories_of(const std::string& principal_id, Role role,
+                                                                const std::string& org_id) {
+  if (role == Role::kSupervisor) {
+    SQLite::Statement s(*main_, "UPDATE orgs SET directory_version = directory_version + 1 WHERE id = ?");
+    s.bind(1, org_id);
+    s.exec();
+    return {{}, true};
+  }
+  SQLite::Statement s(*main_,
+                      role == Role::kYouth
+                          ? "UPDATE cases SET directory_version = directory_version + 1 "
+                            "WHERE youth_principal = ?1 RETURNING id"
+                          : "UPDATE cases SET directory_version = directory_version + 1 WHERE id IN "
+                            "(SELECT case_id FROM case_contacts WHERE principal_id = ?1) RETURNING id");
+  s.bind(1, principal_id);
+  DirectoryBump out;
+  while (s.executeStep()) out.cases.push_back(s.getColumn(0).getString());
+  return out;
+}
+
+void SqliteStorage::forget(const DirectoryBump& bump) {
+  if (bump.whole_org) return case_cache_.clear();
+  for (const auto& c : bump.cases) case_cache_.forget(c);
 }
 
 Result<std::optional<CaseInfo>> SqliteStorage::find_case(const std::string& case_id) {
@@ -101,8 +150,18 @@ Result<std::vector<CaseInfo>> SqliteStorage::list_cases(const Caller& caller) {
       std::vector<std::string> ids;
       while (s.executeStep()) ids.push_back(s.getColumn(0).getString());
       std::vector<CaseInfo> out;
+      out.reserve(ids.size());
+      // Through the case cache: a waiting sync lists its cases at every wake-up.
       for (const auto& id : ids) {
-        if (auto c = load_case(r, id)) out.push_back(std::move(*c));
+        if (auto cached = case_cache_.find(id)) {
+          out.push_back(std::move(*cached));
+          continue;
+        }
+        const auto generation = case_cache_.generation();
+        if (auto c = load_case(r, id)) {
+          case_cache_.remember(*c, generation);
+          out.push_back(std::move(*c));
+        }
       }
       return out;
     });
@@ -112,10 +171,12 @@ Result<std::vector<CaseInfo>> SqliteStorage::list_cases(const Caller& caller) {
 Result<void> SqliteStorage::add_contact(const std::string& case_id, const std::string& principal_id) {
   return storage_guard([&]() -> Result<void> {
     std::lock_guard lock(mutex_);
+    SQLite::Transaction tx(*main_);
     SQLite::Statement s(*main_, "INSERT OR IGNORE INTO case_contacts(case_id, principal_id) VALUES (?, ?)");
     s.bind(1, case_id);
     s.bind(2, principal_id);
-    s.exec();
+    if (s.exec() == 1) bump_directory(case_id);
+    tx.commit();
     case_cache_.forget(case_id);
     return {};
   });
@@ -124,7 +185,9 @@ Result<void> SqliteStorage::add_contact(const std::string& case_id, const std::s
 Result<void> SqliteStorage::set_consent(const std::string& case_id, bool supervisors_may_read) {
   return storage_guard([&]() -> Result<void> {
     std::lock_guard lock(mutex_);
-    SQLite::Statement s(*main_, "UPDATE cases SET youth_consent = ? WHERE id = ?");
+    SQLite::Statement s(*main_,
+                        "UPDATE cases SET youth_consent = ?1, directory_version = directory_version + 1 "
+                        "WHERE id = ?2 AND youth_consent != ?1");
     s.bind(1, supervisors_may_read ? 1 : 0);
     s.bind(2, case_id);
     s.exec();

@@ -44,7 +44,10 @@ struct SqliteStorage::Reader {
               "SELECT seq, event_id, audience, author_device, received_at, envelope FROM events "
               "WHERE case_id = ?1 AND seq > ?2 AND ((?3 >> audience) & 1) = 1 AND id <= ?5 ORDER BY seq "
               "LIMIT ?4"),
-        case_info(*db, "SELECT org_id, youth_principal, youth_consent FROM cases WHERE id = ?"),
+        case_info(
+            *db,
+            "SELECT c.org_id, c.youth_principal, c.youth_consent, c.directory_version + o.directory_version "
+            "FROM cases c JOIN orgs o ON o.id = c.org_id WHERE c.id = ?"),
         case_contacts(*db, "SELECT principal_id FROM case_contacts WHERE case_id = ? ORDER BY principal_id") {
     db->exec("PRAGMA query_only=1");
   }

@@ -18,7 +18,8 @@ namespace {
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS orgs(
-  id TEXT PRIMARY KEY, name TEXT NOT NULL, recovery_x25519 BLOB NOT NULL, created_at INTEGER NOT NULL);
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, recovery_x25519 BLOB NOT NULL, created_at INTEGER NOT NULL,
+  directory_version INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS principals(
   id TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES orgs(id), role TEXT NOT NULL, created_at INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS principals_by_org ON principals(org_id, role);
@@ -39,7 +40,8 @@ CREATE TABLE IF NOT EXISTS tokens(
 CREATE INDEX IF NOT EXISTS tokens_by_device ON tokens(device_id);
 CREATE TABLE IF NOT EXISTS cases(
   id TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES orgs(id), youth_principal TEXT,
-  youth_consent INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
+  youth_consent INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL,
+  directory_version INTEGER NOT NULL DEFAULT 1);
 CREATE INDEX IF NOT EXISTS cases_by_org ON cases(org_id);
 CREATE INDEX IF NOT EXISTS cases_by_youth ON cases(youth_principal);
 CREATE TABLE IF NOT EXISTS case_contacts(
@@ -71,6 +73,15 @@ Bytes blob(const SQLite::Column& c) {
 
 void bind_blob(SQLite::Statement& s, int index, const Bytes& b) {
   s.bind(index, b.data(), static_cast<int>(b.size()));
+}
+
+// Columns added after the first release: a database created before gets them when opened.
+void add_column_if_missing(SQLite::Database& db, const char* table, const char* column, const char* type) {
+  SQLite::Statement has(db, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+  has.bind(1, table);
+  has.bind(2, column);
+  if (has.executeStep()) return;
+  db.exec(std::string("ALTER TABLE ") + table + " ADD COLUMN " + column + " " + type);
 }
 
 std::string_view kind_name(CodeKind k) {
@@ -183,6 +194,8 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::filesystem
     if (!revocations) return sk::fail(revocations.error().code, revocations.error().message);
     auto main = open_sqlite_connection(file);
     main->exec(kSchema);
+    add_column_if_missing(*main, "orgs", "directory_version", "INTEGER NOT NULL DEFAULT 0");
+    add_column_if_missing(*main, "cases", "directory_version", "INTEGER NOT NULL DEFAULT 1");
     auto writer = open_sqlite_connection(file);
     writer->exec("PRAGMA cache_size=-" + std::to_string(kWriterCacheKiB));
     writer->exec("PRAGMA synchronous=NORMAL");  // make_durable flushes instead
@@ -321,31 +334,37 @@ Result<Redeemed> SqliteStorage::redeem_code(CodeKind kind, const Redemption& r, 
     out.case_id = find.getColumn(3).isNull() ? "" : find.getColumn(3).getString();
     const auto issuer_device = find.getColumn(4).getString();
     if (!find.getColumn(5).isNull()) out.issuer_confirmation = blob(find.getColumn(5));
-    out.principal_id = new_id();
     out.device_id = new_id();
-
-    SQLite::Statement p(*main_, "INSERT INTO principals(id, org_id, role, created_at) VALUES (?, ?, ?, ?)");
-    p.bind(1, out.principal_id);
-    p.bind(2, out.org_id);
-    p.bind(3, std::string(model::to_string(out.role)));
-    p.bind(4, now);
-    p.exec();
-    SQLite::Statement d(
-        *main_,
-        "INSERT INTO devices(id, principal_id, ed25519, x25519, name, created_at) VALUES (?,?,?,?,?,?)");
-    d.bind(1, out.device_id);
-    d.bind(2, out.principal_id);
-    bind_blob(d, 3, r.keys.ed25519);
-    bind_blob(d, 4, r.keys.x25519);
-    d.bind(5, r.device_name);
-    d.bind(6, now);
-    d.exec();
+    // A pairing code of a case that has its youth already enrolls another device of that youth.
     if (!out.case_id.empty()) {
-      SQLite::Statement c(*main_,
-                          "UPDATE cases SET youth_principal = ? WHERE id = ? AND youth_principal IS NULL");
-      c.bind(1, out.principal_id);
-      c.bind(2, out.case_id);
-      if (c.exec() != 1) return sk::fail("code_expired", "This code has expired or was already used.");
+      SQLite::Statement youth(*main_, "SELECT youth_principal FROM cases WHERE id = ?");
+      youth.bind(1, out.case_id);
+      if (youth.executeStep() && !youth.getColumn(0).isNull())
+        out.principal_id = youth.getColumn(0).getString();
+    }
+    const bool new_principal = out.principal_id.empty();
+    if (new_principal) {
+      out.principal_id = new_id();
+      SQLite::Statement p(*main_, "INSERT INTO principals(id, org_id, role, created_at) VALUES (?, ?, ?, ?)");
+      p.bind(1, out.principal_id);
+      p.bind(2, out.org_id);
+      p.bind(3, std::string(model::to_string(out.role)));
+      p.bind(4, now);
+      p.exec();
+    }
+    insert_device(out.device_id, out.principal_id, r, now);
+    DirectoryBump bump;
+    if (!out.case_id.empty()) {
+      if (new_principal) {
+        SQLite::Statement c(*main_,
+                            "UPDATE cases SET youth_principal = ? WHERE id = ? AND youth_principal IS NULL");
+        c.bind(1, out.principal_id);
+        c.bind(2, out.case_id);
+        if (c.exec() != 1) return sk::fail("code_expired", "This code has expired or was already used.");
+      }
+      bump = bump_directories_of(out.principal_id, Role::kYouth, out.org_id);
+    } else if (out.role == Role::kSupervisor) {
+      bump = bump_directories_of(out.principal_id, out.role, out.org_id);  // a member of every case
     }
     SQLite::Statement used(
         *main_,
@@ -362,7 +381,7 @@ Result<Redeemed> SqliteStorage::redeem_code(CodeKind kind, const Redemption& r, 
     used.exec();
     if (!issuer_device.empty()) out.issuer_device = load_device(issuer_device);
     tx.commit();
-    if (!out.case_id.empty()) case_cache_.forget(out.case_id);  // it has its youth now
+    forget(bump);
     return out;
   });
 }
@@ -427,6 +446,20 @@ Result<void> SqliteStorage::set_confirmation(const std::string& lookup, const st
 
 // --- devices and tokens
 
+void SqliteStorage::insert_device(const std::string& device_id, const std::string& principal_id,
+                                  const Redemption& r, std::int64_t now) {
+  SQLite::Statement d(
+      *main_,
+      "INSERT INTO devices(id, principal_id, ed25519, x25519, name, created_at) VALUES (?,?,?,?,?,?)");
+  d.bind(1, device_id);
+  d.bind(2, principal_id);
+  bind_blob(d, 3, r.keys.ed25519);
+  bind_blob(d, 4, r.keys.x25519);
+  d.bind(5, r.device_name);
+  d.bind(6, now);
+  d.exec();
+}
+
 std::optional<Device> SqliteStorage::load_device(const std::string& device_id) {
   SQLite::Statement s(
       *main_,
@@ -490,8 +523,15 @@ Result<bool> SqliteStorage::revoke_device(const std::string& device_id, std::int
     SQLite::Statement t(*main_, "DELETE FROM tokens WHERE device_id = ?");
     t.bind(1, device_id);
     t.exec();
+    DirectoryBump bump;
+    if (changed) {
+      if (const auto d = load_device(device_id))
+        bump = bump_directories_of(d->principal_id, d->role, d->org_id);
+    }
     tx.commit();
-    revocations_.increment();  // after COMMIT: every token cache reloads from what is now stored
+    forget(bump);
+    // After COMMIT: every token and case cache, in any process, reloads from what is now stored.
+    revocations_.increment();
     return changed;
   });
 }

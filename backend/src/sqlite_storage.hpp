@@ -43,6 +43,8 @@ class SqliteStorage final : public Storage {
 
   Result<void> issue_code(const CodeIssue& code, std::int64_t now) override;
   Result<std::string> create_case(const CodeIssue& code, std::int64_t now) override;
+  Result<void> issue_pairing_code(const CodeIssue& code, const std::string& case_id,
+                                  std::int64_t now) override;
   Result<Redeemed> redeem_code(CodeKind kind, const Redemption& r, std::int64_t now) override;
   Result<CodeStatus> code_status(const std::string& lookup, const std::string& principal_id, std::int64_t now,
                                  CodeParty* party) override;
@@ -72,6 +74,10 @@ class SqliteStorage final : public Storage {
   Result<void> audit(const AuditEntry& entry) override;
   Result<std::vector<AuditEntry>> audit_since(std::int64_t since) override;
 
+  // Counts revocations by every process on this data directory (the admin CLI's too): the
+  // server wakes its waiters when it changes (serve.cpp).
+  std::uint64_t revocation_count() const { return revocations_.load(); }
+
  private:
   SqliteStorage(const std::filesystem::path& file, std::unique_ptr<SQLite::Database> main,
                 std::unique_ptr<SQLite::Database> writer, std::unique_ptr<SQLite::Database> checkpointer,
@@ -89,14 +95,26 @@ class SqliteStorage final : public Storage {
   auto with_reader(F&& body) -> decltype(body(std::declval<Reader&>()));
   static std::optional<CaseInfo> load_case(Reader& r, const std::string& case_id);
   void insert_audit(const AuditEntry& entry);
+  // Directory versions (CaseInfo::directory_version) = the case's own counter + its
+  // organisation's, which counts supervisors' device changes so that they touch one row.
+  // Expect `mutex_` held, inside the change's transaction; forget() the result after COMMIT.
+  struct DirectoryBump {
+    std::vector<std::string> cases;
+    bool whole_org = false;
+  };
+  DirectoryBump bump_directory(const std::string& case_id);
+  DirectoryBump bump_directories_of(const std::string& principal_id, Role role, const std::string& org_id);
+  void forget(const DirectoryBump& bump);
+  void insert_device(const std::string& device_id, const std::string& principal_id, const Redemption& r,
+                     std::int64_t now);
   std::int64_t next_seq(const std::string& case_id);
 
   std::mutex mutex_;
   std::unique_ptr<SQLite::Database> main_;
   std::unique_ptr<SQLite::Database> writer_;
   std::vector<std::unique_ptr<Reader>> readers_;
-  CaseCache case_cache_;
   SharedCounter revocations_;  // DATA_DIR/revocations: bumped by every revoke_device, in any process
+  CaseCache case_cache_{revocations_};
   TokenCache token_cache_{revocations_};
   std::unique_ptr<SQLite::Statement> find_event_stmt_;
   std::unique_ptr<SQLite::Statement> insert_event_stmt_;

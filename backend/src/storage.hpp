@@ -111,6 +111,10 @@ struct CaseInfo {
   std::string youth_principal;        // empty until paired
   std::vector<std::string> contacts;  // principal ids
   bool youth_consent = false;
+  // Increases whenever what GET /v1/cases/{id}/keys answers may have changed: a member added,
+  // the consent changed, any member's device list changed (a device enrolled, paired or
+  // revoked; supervisors are members of every case of their organisation). Never 0.
+  std::int64_t directory_version = 1;
 };
 
 struct KeyDirectoryMember {
@@ -179,6 +183,10 @@ class Storage {
   virtual Result<void> issue_code(const CodeIssue& code, std::int64_t now) = 0;
   // Creates a case whose first contact is the issuer, with a pairing code.
   virtual Result<std::string> create_case(const CodeIssue& code, std::int64_t now) = 0;
+  // A further pairing code for an existing case: redeeming it enrolls a new device for the
+  // case's youth (or its first youth, if the case has none yet).
+  virtual Result<void> issue_pairing_code(const CodeIssue& code, const std::string& case_id,
+                                          std::int64_t now) = 0;
   virtual Result<Redeemed> redeem_code(CodeKind kind, const Redemption& r, std::int64_t now) = 0;
   // The latest code with this lookup id that `principal_id` issued or redeemed; "not_found"
   // for anyone else. `party` tells which side the principal is on.
@@ -191,6 +199,7 @@ class Storage {
   // --- devices and tokens
   virtual Result<std::optional<Device>> find_device(const std::string& device_id) = 0;
   virtual Result<std::vector<Device>> list_devices() = 0;
+  // Also raises the directory version of every case the device's owner is a member of.
   virtual Result<bool> revoke_device(const std::string& device_id, std::int64_t now) = 0;
   virtual Result<void> store_token(const Bytes& token_hash, const std::string& device_id,
                                    std::int64_t expires_at) = 0;

@@ -102,6 +102,19 @@ TEST_F(BadInput, WrongContentTypeQueryRouteAndMethod) {
   expect_alive();
 }
 
+TEST_F(BadInput, ARequestWithoutABodyNeedsNoContentType) {
+  // Authentication comes first: without a token the answer is 401, not 415.
+  const auto revoke = "POST /v1/devices/" + youth.device_id + "/revoke HTTP/1.1\r\nHost: x\r\n";
+  auto got = raw_exchange(s.server().port(), revoke + "Content-Length: 0\r\nConnection: close\r\n\r\n", 5000);
+  EXPECT_NE(got.find("HTTP/1.1 401"), std::string::npos) << got;
+  got = raw_exchange(s.server().port(),
+                     revoke + "Authorization: Bearer " + youth.token + "\r\nConnection: close\r\n\r\n", 5000);
+  EXPECT_NE(got.find("HTTP/1.1 200"), std::string::npos) << got;
+  // A body still needs its type.
+  EXPECT_EQ(s.http().request("POST", "/v1/sync", "{}", contact.token, "text/plain").status, 415);
+  expect_alive();
+}
+
 TEST_F(BadInput, GarbageBytesOnTheSocketNeverCrashTheServer) {
   std::mt19937 rng(1234);
   for (int i = 0; i < 60; ++i) {

@@ -1,5 +1,6 @@
 // Configuration and the admin CLI: loopback-only plain HTTP, TOML file with flag overrides,
 // and a recovery key that is written once and never overwritten.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
@@ -48,7 +49,8 @@ TEST(Config, EventLoopCountOutOfRangeIsRefused) {
   TempDir dir;
   const auto data = (dir.path() / "d").string();
   for (const std::string n : {"-1", "65"}) {
-    auto r = run_backend({"serve", "--listen", "127.0.0.1:0", "--insecure-http", "--data", data, "--io-threads", n});
+    auto r = run_backend(
+        {"serve", "--listen", "127.0.0.1:0", "--insecure-http", "--data", data, "--io-threads", n});
     EXPECT_EQ(r.exit_code, 2) << n;
     EXPECT_NE(r.out.find("--io-threads must be between 0"), std::string::npos) << r.out;
   }
@@ -64,8 +66,7 @@ TEST(Config, ASecondServerOnTheSameDataDirectoryIsRefused) {
   init_org(data, "Lås kommune");
   ServerProcess first(data);
   ASSERT_TRUE(first.started()) << first.log();
-  auto second =
-      run_backend({"serve", "--listen", "127.0.0.1:0", "--insecure-http", "--data", data.string()});
+  auto second = run_backend({"serve", "--listen", "127.0.0.1:0", "--insecure-http", "--data", data.string()});
   EXPECT_EQ(second.exit_code, 1);
   EXPECT_NE(second.out.find("another spillkontakt-backend is serving"), std::string::npos) << second.out;
   HttpClient http(first.base_url());
@@ -107,6 +108,47 @@ TEST(AdminCli, EnrollCodeForAContactWorksWithTheRunningServer) {
   EXPECT_NE(devices.out.find(contact.device_id), std::string::npos);
   EXPECT_NE(
       run_backend({"admin", "enroll-code", "--data", s.data_dir().string(), "--role", "youth"}).exit_code, 0);
+}
+
+TEST(AdminCli, InitWithoutARecoveryKeyPathIsRefusedAndWritesNothing) {
+  TempDir dir;
+  const auto before =
+      std::distance(std::filesystem::directory_iterator("."), std::filesystem::directory_iterator{});
+  auto r = run_backend({"admin", "init", "--data", (dir.path() / "data").string(), "--org", "Uten nøkkel"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.out.find("--recovery-key-out"), std::string::npos) << r.out;
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator("."), std::filesystem::directory_iterator{}),
+            before)
+      << "no key file in the current directory";
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "data" / "spillkontakt.db"));
+}
+
+// Device ids are base64url: one in 32 begins with '-', which an option parser takes for a flag.
+TEST(AdminCli, RevokeTakesADeviceIdThatBeginsWithADash) {
+  Scenario s;
+  auto sup = s.supervisor();
+  auto contact = s.contact(sup);
+  const auto dashed = "-" + contact.device_id.substr(1);
+  {
+    SQLite::Database db((s.data_dir() / "spillkontakt.db").string(), SQLite::OPEN_READWRITE);
+    SQLite::Statement rename(db, "UPDATE devices SET id = ? WHERE id = ?");
+    rename.bind(1, dashed);
+    rename.bind(2, contact.device_id);
+    ASSERT_EQ(rename.exec(), 1);
+  }
+  auto r = run_backend({"admin", "revoke", "--data", s.data_dir().string(), dashed});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("revoked " + dashed), std::string::npos) << r.out;
+  // Also before the options, and after "--".
+  r = run_backend({"admin", "revoke", dashed, "--data", s.data_dir().string()});
+  EXPECT_NE(r.out.find("already revoked " + dashed), std::string::npos) << r.out;
+  r = run_backend({"admin", "revoke", "--data", s.data_dir().string(), "--", dashed});
+  EXPECT_NE(r.out.find("already revoked " + dashed), std::string::npos) << r.out;
+  // No id, or two, is an error that says so.
+  r = run_backend({"admin", "revoke", "--data", s.data_dir().string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("DEVICE is required"), std::string::npos) << r.out;
+  EXPECT_EQ(run_backend({"admin", "revoke", "--data", s.data_dir().string(), dashed, "-x"}).exit_code, 2);
 }
 
 }  // namespace

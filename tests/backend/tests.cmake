@@ -10,6 +10,9 @@ sk_add_test_suite(sk_backend_tests
     authorization_test.cpp
     mailbox_test.cpp
     long_poll_test.cpp
+    pairing_code_test.cpp
+    reauthorization_test.cpp
+    sync_test.cpp
     durability_test.cpp
     bad_input_test.cpp
     canary_test.cpp

@@ -105,27 +105,41 @@ TestDevice Scenario::contact(const TestDevice& supervisor) {
   }
 }
 
+TestDevice Scenario::redeem_pairing(const std::string& lookup) {
+  TestDevice y;
+  y.identity = std::make_shared<crypto::DeviceIdentity>(crypto::DeviceIdentity::generate());
+  const auto& keys = y.identity->public_keys();
+  auto redeem = http_->post("/v1/pairing/redeem", {{"lookup", lookup},
+                                                   {"ed25519", base64url_encode(keys.signing.view())},
+                                                   {"x25519", base64url_encode(keys.encryption.view())}});
+  require(redeem.status == 201, "redeem", redeem);
+  y.device_id = redeem.json["device_id"];
+  y.principal_id = redeem.json["principal_id"];
+  y.org_id = redeem.json["org_id"];
+  y.role = redeem.json["role"];
+  y.enroll_response = redeem.json;
+  login(y);
+  return y;
+}
+
 std::pair<std::string, TestDevice> Scenario::pair_youth(const TestDevice& contact) {
   for (;;) {
     const auto code = crypto::OneTimeCode::generate();
     auto r = http_->post("/v1/cases", {{"lookup", code.lookup()}}, contact.token);
     if (r.status == 409) continue;
     require(r.status == 201, "create case", r);
-    const std::string case_id = r.json["case_id"];
-    TestDevice y;
-    y.identity = std::make_shared<crypto::DeviceIdentity>(crypto::DeviceIdentity::generate());
-    const auto& keys = y.identity->public_keys();
-    auto redeem = http_->post("/v1/pairing/redeem", {{"lookup", code.lookup()},
-                                                     {"ed25519", base64url_encode(keys.signing.view())},
-                                                     {"x25519", base64url_encode(keys.encryption.view())}});
-    require(redeem.status == 201, "redeem", redeem);
-    y.device_id = redeem.json["device_id"];
-    y.principal_id = redeem.json["principal_id"];
-    y.org_id = redeem.json["org_id"];
-    y.role = redeem.json["role"];
-    y.enroll_response = redeem.json;
-    login(y);
-    return {case_id, y};
+    return {r.json["case_id"], redeem_pairing(code.lookup())};
+  }
+}
+
+TestDevice Scenario::pair_again(const TestDevice& contact, const std::string& case_id) {
+  for (;;) {
+    const auto code = crypto::OneTimeCode::generate();
+    auto r =
+        http_->post("/v1/cases/" + case_id + "/pairing-codes", {{"lookup", code.lookup()}}, contact.token);
+    if (r.status == 409) continue;
+    require(r.status == 201, "issue pairing code", r);
+    return redeem_pairing(code.lookup());
   }
 }
 

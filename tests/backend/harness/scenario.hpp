@@ -48,6 +48,10 @@ class Scenario {
   TestDevice contact(const TestDevice& supervisor);  // code issued through the API
   // A contact creates a case and a youth redeems its pairing code: {case_id, youth}.
   std::pair<std::string, TestDevice> pair_youth(const TestDevice& contact);
+  // The contact issues a further pairing code for the case; a new device of its youth redeems it.
+  TestDevice pair_again(const TestDevice& contact, const std::string& case_id);
+  // POST /v1/pairing/redeem with a new device identity, then logs it in.
+  TestDevice redeem_pairing(const std::string& lookup);
 
   HttpResult append(const TestDevice& d, const std::string& case_id, const std::string& audience,
                     const Bytes& envelope, const std::string& event_id = new_uuid());
