@@ -1,10 +1,17 @@
 # Warning and sanitizer flags for the project's own targets only (not for imported ones).
 # Every first-party target calls sk_target_defaults(<target>).
 
+# Warnings as errors belong to development and CI (scripts/test turns them on), not to a user's
+# or packager's build: a newer compiler's false positive must not break `cmake -DCMAKE_BUILD_TYPE=Release`.
+option(SK_WERROR "Treat compiler warnings as errors" OFF)
+
 add_library(sk_project_options INTERFACE)
 target_compile_options(sk_project_options INTERFACE
-  -Wall -Wextra -Wpedantic -Werror -Wshadow -Wnon-virtual-dtor -Wold-style-cast
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
   -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough)
+if(SK_WERROR)
+  target_compile_options(sk_project_options INTERFACE -Werror)
+endif()
 if(SK_SANITIZE)
   target_compile_options(sk_project_options INTERFACE
     -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)

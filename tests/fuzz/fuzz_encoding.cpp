@@ -1,8 +1,8 @@
 // base64url and hex decoding: a decoded value re-encodes to exactly the input (one spelling).
+#include <string_view>
+
 #include "fuzz_target.hpp"
 #include "sk/core/encoding.hpp"
-
-#include <string_view>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

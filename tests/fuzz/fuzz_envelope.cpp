@@ -1,10 +1,10 @@
 // Envelopes from the network: peek and open never crash, and open succeeds only on an envelope
 // that is byte-for-byte one the author sealed (nothing in an envelope is malleable).
-#include "fuzz_target.hpp"
-#include "sk/crypto/envelope.hpp"
-
 #include <algorithm>
 #include <string_view>
+
+#include "fuzz_target.hpp"
+#include "sk/crypto/envelope.hpp"
 
 namespace {
 
@@ -62,4 +62,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   return 0;
 }
 
-std::vector<sk::Bytes> sk_fuzz_seeds() { return fixture().sealed; }
+std::vector<sk::Bytes> sk_fuzz_seeds() {
+  return fixture().sealed;
+}

@@ -1,9 +1,9 @@
 // Key files from disk: opening never crashes, never accepts a damaged file, and a crafted file
 // can't make scrypt allocate more than the format allows.
+#include <algorithm>
+
 #include "fuzz_target.hpp"
 #include "sk/crypto/key_file.hpp"
-
-#include <algorithm>
 
 namespace {
 
@@ -27,4 +27,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   return 0;
 }
 
-std::vector<sk::Bytes> sk_fuzz_seeds() { return {sealed_file()}; }
+std::vector<sk::Bytes> sk_fuzz_seeds() {
+  return {sealed_file()};
+}

@@ -1,12 +1,12 @@
 // Decrypted events: decoding never throws or crashes, and a decoded event's canonical encoding
 // decodes to an event that encodes to the very same bytes.
-#include "fuzz_target.hpp"
-#include "sk/model/codec.hpp"
-
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string_view>
+
+#include "fuzz_target.hpp"
+#include "sk/model/codec.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view json(reinterpret_cast<const char*>(data), size);

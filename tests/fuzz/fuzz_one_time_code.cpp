@@ -1,9 +1,9 @@
 // One-time codes as a person types them: parsing never crashes, and a parsed code's display
 // form parses back to the same code.
+#include <string_view>
+
 #include "fuzz_target.hpp"
 #include "sk/crypto/one_time_code.hpp"
-
-#include <string_view>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view typed(reinterpret_cast<const char*>(data), size);

@@ -33,8 +33,8 @@ sk::Bytes mutate(const sk::Bytes& input, const std::vector<sk::Bytes>& seeds, st
         const auto& other = seeds[rng() % seeds.size()];
         if (other.empty()) break;
         const auto from = rng() % other.size();
-        out.insert(out.begin() + static_cast<std::ptrdiff_t>(pos), other.begin() + static_cast<std::ptrdiff_t>(from),
-                   other.end());
+        out.insert(out.begin() + static_cast<std::ptrdiff_t>(pos),
+                   other.begin() + static_cast<std::ptrdiff_t>(from), other.end());
         break;
       }
       default:

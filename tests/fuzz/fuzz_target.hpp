@@ -21,10 +21,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 std::vector<sk::Bytes> sk_fuzz_seeds();
 
 // A broken promise is a bug: abort so both libFuzzer and the replay driver report the input.
-#define SK_FUZZ_CHECK(cond)                                                  \
-  do {                                                                       \
-    if (!(cond)) {                                                           \
+#define SK_FUZZ_CHECK(cond)                                                               \
+  do {                                                                                    \
+    if (!(cond)) {                                                                        \
       std::fprintf(stderr, "fuzz check failed: %s (%s:%d)\n", #cond, __FILE__, __LINE__); \
-      std::abort();                                                          \
-    }                                                                        \
+      std::abort();                                                                       \
+    }                                                                                     \
   } while (false)

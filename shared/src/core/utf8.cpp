@@ -4,7 +4,9 @@
 
 namespace sk {
 
-bool is_valid_utf8(std::string_view text) { return utf8::is_valid(text.begin(), text.end()); }
+bool is_valid_utf8(std::string_view text) {
+  return utf8::is_valid(text.begin(), text.end());
+}
 
 std::size_t utf8_length(std::string_view text) {
   std::size_t n = 0;

@@ -156,9 +156,15 @@ Mac header_mac(const SymmetricKey& key, ByteView header_body) {
 }
 
 Bytes record_signature_message(const Digest& header_hash, const Digest& payload_hash) {
-  Bytes m(domain::kRecordSignature.begin(), domain::kRecordSignature.end());
-  m.insert(m.end(), header_hash.bytes.begin(), header_hash.bytes.end());
-  m.insert(m.end(), payload_hash.bytes.begin(), payload_hash.bytes.end());
+  // Sized once and filled in place: g++ 12 at -O3 reports a false -Warray-bounds on
+  // vector::insert of the two digests (docs/backend.md, "Build").
+  const auto prefix = domain::kRecordSignature.size();
+  Bytes m(prefix + 2 * Digest::kSize);
+  std::copy(domain::kRecordSignature.begin(), domain::kRecordSignature.end(), m.begin());
+  std::copy(header_hash.bytes.begin(), header_hash.bytes.end(),
+            m.begin() + static_cast<std::ptrdiff_t>(prefix));
+  std::copy(payload_hash.bytes.begin(), payload_hash.bytes.end(),
+            m.begin() + static_cast<std::ptrdiff_t>(prefix + Digest::kSize));
   return m;
 }
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <ranges>
 
 namespace sk::model {
 
@@ -54,7 +53,10 @@ std::size_t ChatState::unread_for(const PrincipalId& viewer) const {
   const std::int64_t seen = read_up_to(viewer).value_or(0);
   std::size_t n = 0;
   // Newest first: stop at the first entry the viewer has already covered.
-  for (const ChatEntry& e : std::ranges::reverse_view(entries_)) {
+  // Reverse iterators, not std::ranges::reverse_view: clang 14 cannot compile libstdc++ 12's
+  // ranges (the fuzzing build, docs/backend.md).
+  for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
+    const ChatEntry& e = *it;
     if (!e.seq) continue;
     if (*e.seq <= seen) break;
     if (e.author != viewer) ++n;

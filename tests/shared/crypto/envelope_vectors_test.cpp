@@ -171,7 +171,9 @@ void check_vectors(const fs::path& dir) {
   EXPECT_EQ(seen.size(), expectations().size()) << "every expectation has at least one vector";
 }
 
-TEST(EnvelopeVectors, EveryVectorMeetsItsExpectation) { check_vectors(kDir); }
+TEST(EnvelopeVectors, EveryVectorMeetsItsExpectation) {
+  check_vectors(kDir);
+}
 
 TEST(EnvelopeVectors, ReaderRejectsUnknownExpectValuesAndFields) {
   const std::string good_tail = "kind: chat\ncontext: \nauthor: " + std::string(128, '0') +
@@ -202,9 +204,9 @@ struct Party {
   }
 };
 
-void write_vector(const fs::path& dir, const std::string& file, const std::string& expect, const std::string& comment,
-                  EnvelopeKind kind, ByteView context, const Party& author, const Party& opener,
-                  ByteView envelope, std::optional<ByteView> plaintext = std::nullopt) {
+void write_vector(const fs::path& dir, const std::string& file, const std::string& expect,
+                  const std::string& comment, EnvelopeKind kind, ByteView context, const Party& author,
+                  const Party& opener, ByteView envelope, std::optional<ByteView> plaintext = std::nullopt) {
   std::string out = "expect: " + expect + "\n";
   out += std::string("kind: ") + (kind == EnvelopeKind::chat ? "chat" : "record") + "\n";
   out += "context: " + hex_encode(context) + "\n";
@@ -247,15 +249,15 @@ void generate_vectors(const fs::path& dir) {
                "signed record; the opener holds the second stanza", record, context, contact, youth, three,
                note);
   const auto empty = seal(youth, {&contact}, chat, {}, {});
-  write_vector(dir, "success_empty_plaintext_empty_context.txt", "success", "zero-length plaintext and context",
-               chat, {}, youth, contact, empty, ByteView{});
+  write_vector(dir, "success_empty_plaintext_empty_context.txt", "success",
+               "zero-length plaintext and context", chat, {}, youth, contact, empty, ByteView{});
   const Bytes big(5000, 'k');
   const auto large = seal(contact, {&youth}, chat, context, big);
-  write_vector(dir, "success_8k_bucket.txt", "success", "5000-byte plaintext padded to the 8 KiB bucket", chat,
-               context, contact, youth, large, big);
+  write_vector(dir, "success_8k_bucket.txt", "success", "5000-byte plaintext padded to the 8 KiB bucket",
+               chat, context, contact, youth, large, big);
 
-  write_vector(dir, "not_recipient.txt", "not_recipient", "sealed to the youth only; opened by the supervisor",
-               chat, context, contact, supervisor, one);
+  write_vector(dir, "not_recipient.txt", "not_recipient",
+               "sealed to the youth only; opened by the supervisor", chat, context, contact, supervisor, one);
   const auto by_mallory = seal(mallory, {&youth}, chat, context, message);
   write_vector(dir, "bad_author_other_device.txt", "bad_author",
                "sealed by another device than the expected author", chat, context, contact, youth,
@@ -290,8 +292,8 @@ void generate_vectors(const fs::path& dir) {
                contact, youth, other_stanza);
   auto unknown_kind = one;
   unknown_kind[1] = 3;
-  write_vector(dir, "header_failure_unknown_kind.txt", "header_failure", "kind byte 0x03 is not defined", chat,
-               context, contact, youth, unknown_kind);
+  write_vector(dir, "header_failure_unknown_kind.txt", "header_failure", "kind byte 0x03 is not defined",
+               chat, context, contact, youth, unknown_kind);
 
   auto bad_padding = format::pad(message);
   bad_padding.data()[bad_padding.size() - 1] = 0x01;
@@ -309,23 +311,23 @@ void generate_vectors(const fs::path& dir) {
                "authentic envelope whose padded length field exceeds its bucket", chat, context, contact,
                youth, length_wrong);
 
-  write_vector(dir, "truncated_last_byte.txt", "truncated", "the last byte of the payload tag is missing", chat,
-               context, contact, youth, ByteView(one).first(one.size() - 1));
-  write_vector(dir, "truncated_in_header.txt", "truncated", "cut inside the author fingerprint", chat, context,
-               contact, youth, ByteView(one).first(40));
+  write_vector(dir, "truncated_last_byte.txt", "truncated", "the last byte of the payload tag is missing",
+               chat, context, contact, youth, ByteView(one).first(one.size() - 1));
+  write_vector(dir, "truncated_in_header.txt", "truncated", "cut inside the author fingerprint", chat,
+               context, contact, youth, ByteView(one).first(40));
   write_vector(dir, "truncated_record_signature.txt", "truncated", "a record without its signature", record,
                context, contact, youth, ByteView(three).first(three.size() - Signature::kSize));
 
   auto future = one;
   future[0] = 0x02;
-  write_vector(dir, "unsupported_version.txt", "unsupported_version", "version byte 0x02", chat, context, contact,
-               youth, future);
-  write_vector(dir,
-      "context_mismatch.txt", "context_mismatch", "the opener expects another event id", chat,
+  write_vector(dir, "unsupported_version.txt", "unsupported_version", "version byte 0x02", chat, context,
+               contact, youth, future);
+  write_vector(
+      dir, "context_mismatch.txt", "context_mismatch", "the opener expects another event id", chat,
       as_bytes("case:0192b7e0-0000-7000-8000-000000000001|event:0192b7e0-0000-7000-8000-00000000abce|case"),
       contact, youth, one);
-  write_vector(dir, "kind_mismatch.txt", "kind_mismatch", "a chat envelope where a record is expected", record,
-               context, contact, youth, one);
+  write_vector(dir, "kind_mismatch.txt", "kind_mismatch", "a chat envelope where a record is expected",
+               record, context, contact, youth, one);
   auto forged_signature = three;
   forged_signature[forged_signature.size() - 33] ^= 0x20;
   write_vector(dir, "bad_signature.txt", "bad_signature", "one bit of the record signature flipped", record,

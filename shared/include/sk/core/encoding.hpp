@@ -10,10 +10,10 @@
 
 namespace sk {
 
-std::string hex_encode(ByteView bytes);                            // lower-case
-std::optional<Bytes> hex_decode(std::string_view text);            // either case; nullopt if malformed
+std::string hex_encode(ByteView bytes);                  // lower-case
+std::optional<Bytes> hex_decode(std::string_view text);  // either case; nullopt if malformed
 
-std::string base64url_encode(ByteView bytes);                      // RFC 4648 §5, unpadded
-std::optional<Bytes> base64url_decode(std::string_view text);      // nullopt if not canonical
+std::string base64url_encode(ByteView bytes);                  // RFC 4648 §5, unpadded
+std::optional<Bytes> base64url_decode(std::string_view text);  // nullopt if not canonical
 
 }  // namespace sk

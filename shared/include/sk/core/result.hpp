@@ -44,23 +44,38 @@ class [[nodiscard]] Result {
   using error_type = E;
 
   Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
+  // clang-format 14 would fold the requires clause into the declaration.
+  // clang-format off
   template <class G>
     requires std::is_constructible_v<E, G>
   Result(Unexpected<G> e) : state_(std::in_place_index<1>, std::move(e.error)) {}  // NOLINT
+  // clang-format on
 
   [[nodiscard]] bool ok() const { return state_.index() == 0; }
   explicit operator bool() const { return ok(); }
 
-  T& value() & { assert(ok()); return std::get<0>(state_); }
-  const T& value() const& { assert(ok()); return std::get<0>(state_); }
-  T&& value() && { assert(ok()); return std::get<0>(std::move(state_)); }
+  T& value() & {
+    assert(ok());
+    return std::get<0>(state_);
+  }
+  const T& value() const& {
+    assert(ok());
+    return std::get<0>(state_);
+  }
+  T&& value() && {
+    assert(ok());
+    return std::get<0>(std::move(state_));
+  }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
   T&& operator*() && { return std::move(*this).value(); }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
 
-  const E& error() const { assert(!ok()); return std::get<1>(state_); }
+  const E& error() const {
+    assert(!ok());
+    return std::get<1>(state_);
+  }
 
  private:
   std::variant<T, E> state_;
@@ -70,13 +85,19 @@ template <class E>
 class [[nodiscard]] Result<void, E> {
  public:
   Result() = default;
+  // clang-format 14 would fold the requires clause into the declaration.
+  // clang-format off
   template <class G>
     requires std::is_constructible_v<E, G>
   Result(Unexpected<G> e) : error_(std::move(e.error)), ok_(false) {}  // NOLINT
+  // clang-format on
 
   [[nodiscard]] bool ok() const { return ok_; }
   explicit operator bool() const { return ok_; }
-  const E& error() const { assert(!ok_); return error_; }
+  const E& error() const {
+    assert(!ok_);
+    return error_;
+  }
 
  private:
   E error_{};
