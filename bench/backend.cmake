@@ -17,6 +17,7 @@ set(sk_backend_load_sources
   ${sk_bench_dir}/backend/report.cpp
   ${sk_bench_dir}/backend/resource_sampler.cpp
   ${sk_bench_dir}/backend/spillkontakt_target.cpp
+  ${sk_bench_dir}/backend/sync_target.cpp
   ${sk_bench_dir}/backend/throughput_run.cpp
   ${sk_bench_dir}/backend/wake_run.cpp)
 add_executable(sk-backend-load ${sk_backend_load_sources})

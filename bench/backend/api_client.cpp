@@ -1,5 +1,7 @@
 #include "api_client.hpp"
 
+#include <random>
+
 #include "sk/core/encoding.hpp"
 #include "sk/core/random.hpp"
 #include "sk/crypto/primitives.hpp"
@@ -68,6 +70,19 @@ asio::awaitable<void> ApiClient::authenticate(BenchDevice& device) {
 
 std::string fake_confirmation() {
   return base64url_encode(random_bytes(32));
+}
+
+namespace {
+constexpr std::uint32_t kLookupSpace = 32 * 32 * 32 * 32;
+}  // namespace
+
+LookupIds::LookupIds() {
+  std::mt19937 rng(std::random_device{}());
+  next_ = std::uniform_int_distribution<std::uint32_t>(0, kLookupSpace - 1)(rng);
+}
+
+std::string LookupIds::take() {
+  return lookup_id(next_++ % kLookupSpace);
 }
 
 std::string lookup_id(std::uint32_t counter) {

@@ -52,4 +52,26 @@ std::string fake_confirmation();
 // A one-time-code lookup id (4 Crockford base32 characters) from a counter.
 std::string lookup_id(std::uint32_t counter);
 
+// The lookup ids a run's setup workers hand out, from a random start.
+class LookupIds {
+ public:
+  LookupIds();
+  std::string take();
+
+ private:
+  std::uint32_t next_ = 0;
+};
+
+// Issues a code through `issue(lookup)` with a fresh lookup id, retrying when the id is taken (409).
+template <class Issue>
+asio::awaitable<nlohmann::json> with_fresh_lookup(LookupIds& ids, Issue issue) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      co_return co_await issue(ids.take());
+    } catch (const ApiError& e) {
+      if (e.status != 409 || attempt == 20) throw;
+    }
+  }
+}
+
 }  // namespace sk::bench

@@ -3,6 +3,7 @@
 // bounded time, and stops by itself. The last line of the output is one JSON object.
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +15,7 @@
 #include "process.hpp"
 #include "report.hpp"
 #include "spillkontakt_target.hpp"
+#include "sync_target.hpp"
 
 namespace {
 
@@ -27,6 +29,9 @@ struct Options {
   double rate = 200;
   int duration_s = 20;
   int drain_s = 5;
+  std::size_t sync_devices = 2000;
+  std::size_t sync_cases = 5;
+  bool no_sync = false;
   std::size_t throughput_clients = 64;
   int throughput_duration_s = 10;
   bool no_nchan = false;
@@ -38,8 +43,10 @@ struct Options {
   NchanOptions nchan;
 };
 
-// Publishing in the throughput run uses keys far above the wake run's, so event ids never repeat.
+// Publishing in the throughput and sync runs uses keys far above the wake run's, so event ids
+// never repeat.
 constexpr std::uint64_t kThroughputKeyBase = std::uint64_t{1} << 40;
+constexpr std::uint64_t kSyncKeyBase = std::uint64_t{1} << 41;
 
 WakeConfig wake_config(const Options& o) {
   WakeConfig config;
@@ -63,6 +70,28 @@ double appends_per_commit(SpillkontaktTarget::CommitCounters before,
   return batches > 0 ? (after.appends - before.appends) / batches : 0.0;
 }
 
+// The same waking pattern with one POST /v1/sync per device over its cases instead of one
+// long-poll per case.
+asio::awaitable<void> run_sync(asio::io_context& io, const Options& o, const SpillkontaktTarget& target,
+                               Report& report) {
+  std::cout << "spillkontakt-backend: setting up " << o.sync_devices << " contact devices with "
+            << o.sync_cases << " cases each..." << std::endl;
+  const auto setup_start = Clock::now();
+  auto sync = co_await target.sync_devices(io, o.sync_devices, o.sync_cases, 16);
+  report.sync_setup_seconds = std::chrono::duration<double>(Clock::now() - setup_start).count();
+  report.sync_cases_per_device = o.sync_cases;
+  std::cout << "  ready in " << report.sync_setup_seconds << " s; sync run: " << o.rate << " appends/s for "
+            << o.duration_s << " s" << std::endl;
+  auto config = wake_config(o);
+  config.key_base = kSyncKeyBase;
+  report.sync_run_seconds = o.duration_s;
+  report.ours_sync = co_await run_wake(io, *sync, config);
+  print_wake(std::cout,
+             "spillkontakt-backend, append->wake with POST /v1/sync (" + std::to_string(o.sync_cases) +
+                 " cases per device):",
+             *report.ours_sync);
+}
+
 asio::awaitable<void> run_ours(asio::io_context& io, const Options& o, Report& report) {
   std::cout << "spillkontakt-backend: setting up " << o.clients << " cases through the API..." << std::endl;
   const auto setup_start = Clock::now();
@@ -77,8 +106,9 @@ asio::awaitable<void> run_ours(asio::io_context& io, const Options& o, Report& r
   report.wake_appends_per_commit = appends_per_commit(before, after);
   std::cout << "  group commit: " << report.wake_appends_per_commit << " appends per transaction"
             << std::endl;
+  if (!o.no_sync) co_await run_sync(io, o, *target, report);
   if (!o.no_throughput) {
-    before = after;
+    before = co_await target->commit_counters(io);
     report.ours_throughput = co_await run_throughput(io, *target, throughput_config(o));
     print_throughput(std::cout, "spillkontakt-backend, durable append throughput:", *report.ours_throughput);
     after = co_await target->commit_counters(io);
@@ -134,6 +164,11 @@ int main(int argc, char** argv) {
   app.add_option("--duration", o.duration_s, "seconds of appending in the waking run")
       ->check(CLI::Range(1, 120));
   app.add_option("--drain", o.drain_s, "seconds to wait for the last deliveries")->check(CLI::Range(1, 60));
+  app.add_option("--sync-devices", o.sync_devices,
+                 "devices each waiting with one POST /v1/sync in the sync run")
+      ->check(CLI::Range(1, 20000));
+  app.add_option("--sync-cases", o.sync_cases, "cases per device in the sync run")->check(CLI::Range(1, 100));
+  app.add_flag("--no-sync", o.no_sync, "skip the sync run");
   app.add_option("--throughput-clients", o.throughput_clients, "keep-alive clients in the throughput run")
       ->check(CLI::Range(1, 1024));
   app.add_option("--throughput-duration", o.throughput_duration_s, "seconds of the throughput run")
@@ -155,8 +190,9 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   const long nofile = raise_nofile_limit();
-  if (static_cast<long>(o.clients) + 512 > nofile) {
-    std::cerr << "open-files limit " << nofile << " is too low for " << o.clients << " clients\n";
+  const auto waiters = std::max(o.clients, o.no_sync ? 0 : o.sync_devices);
+  if (static_cast<long>(waiters) + 512 > nofile) {
+    std::cerr << "open-files limit " << nofile << " is too low for " << waiters << " clients\n";
     return 2;
   }
   if (!o.nchan_only && !std::filesystem::exists(o.server.server)) {

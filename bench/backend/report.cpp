@@ -1,5 +1,6 @@
 #include "report.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -126,6 +127,18 @@ void print_headline_json(std::ostream& out, const Report& report) {
   if (report.fsync_paced) {
     j["fsync_paced_p50_ms"] = rounded(report.fsync_paced->p50_ms, 3);
     j["fsync_paced_p99_ms"] = rounded(report.fsync_paced->p99_ms, 3);
+  }
+  if (report.ours_sync) {
+    const WakeResult& c = *report.ours_sync;
+    j["sync_devices"] = c.waiters;
+    j["sync_cases_per_device"] = report.sync_cases_per_device;
+    j["sync_p50_ms"] = rounded(c.wake.p50_ms, 3);
+    j["sync_p99_ms"] = rounded(c.wake.p99_ms, 3);
+    j["sync_appends_per_s"] = rounded(c.accepted / std::max(1.0, report.sync_run_seconds), 1);
+    j["sync_lost"] = c.lost;
+    j["sync_duplicated"] = c.duplicated;
+    j["sync_rss_mb"] = rounded(c.resources.peak_rss_mb, 1);
+    j["sync_server_cpu_pct"] = rounded(c.resources.server_cpu_pct, 1);
   }
   if (report.ours_throughput) {
     j["appends_per_commit"] = rounded(report.throughput_appends_per_commit, 1);

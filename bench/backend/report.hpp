@@ -16,6 +16,10 @@ struct Report {
   double setup_seconds = 0;
   std::optional<WakeResult> ours;
   std::optional<ThroughputResult> ours_throughput;
+  std::optional<WakeResult> ours_sync;  // one POST /v1/sync per device over several cases
+  std::size_t sync_cases_per_device = 0;
+  double sync_setup_seconds = 0;
+  double sync_run_seconds = 0;  // of appending, for appends/s
   std::optional<WakeResult> nchan;
   std::optional<ThroughputResult> nchan_throughput;
   std::string nchan_skipped;                  // why, when it did not run

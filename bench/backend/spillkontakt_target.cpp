@@ -19,32 +19,17 @@ namespace sk::bench {
 namespace {
 
 constexpr std::size_t kKeyHexDigits = 12;  // an event id ends with the message key
-constexpr std::uint32_t kLookupSpace = 32 * 32 * 32 * 32;
 
 using nlohmann::json;
 
 // Shared by the setup workers: which channel comes next and the lookup ids handed out.
 struct SetupState {
   std::size_t next_channel = 0;
-  std::uint32_t next_lookup = 0;
+  LookupIds lookups;
   std::string contact_token;
   std::vector<std::string> case_ids;
   std::vector<std::string> youth_tokens;
-
-  std::string take_lookup() { return lookup_id(next_lookup++ % kLookupSpace); }
 };
-
-// Issues a code through `issue` with a fresh lookup id, retrying when the id is taken (409).
-template <class Issue>
-asio::awaitable<json> with_fresh_lookup(SetupState& state, Issue issue) {
-  for (int attempt = 0;; ++attempt) {
-    try {
-      co_return co_await issue(state.take_lookup());
-    } catch (const ApiError& e) {
-      if (e.status != 409 || attempt == 20) throw;
-    }
-  }
-}
 
 asio::awaitable<void> pair_cases(asio::io_context& io, tcp::endpoint endpoint, std::string host,
                                  SetupState& state) {
@@ -53,12 +38,13 @@ asio::awaitable<void> pair_cases(asio::io_context& io, tcp::endpoint endpoint, s
   while (state.next_channel < state.case_ids.size()) {
     const std::size_t channel = state.next_channel++;
     std::string lookup;
-    const json created = co_await with_fresh_lookup(state, [&](std::string id) -> asio::awaitable<json> {
-      lookup = id;
-      const json body = {{"lookup", id}, {"confirmation", fake_confirmation()}};
-      co_return co_await api.call(http::verb::post, "/v1/cases", &body, state.contact_token,
-                                  http::status::created);
-    });
+    const json created =
+        co_await with_fresh_lookup(state.lookups, [&](std::string id) -> asio::awaitable<json> {
+          lookup = id;
+          const json body = {{"lookup", id}, {"confirmation", fake_confirmation()}};
+          co_return co_await api.call(http::verb::post, "/v1/cases", &body, state.contact_token,
+                                      http::status::created);
+        });
     BenchDevice youth = BenchDevice::generate();
     json redeem = youth.public_keys();
     redeem["lookup"] = lookup;
@@ -185,8 +171,6 @@ asio::awaitable<void> SpillkontaktTarget::set_up(asio::io_context& io, const Spi
   HttpConnection connection(io, endpoint_);
   ApiClient api(connection, host_);
   SetupState state;
-  std::mt19937 rng(std::random_device{}());
-  state.next_lookup = std::uniform_int_distribution<std::uint32_t>(0, kLookupSpace - 1)(rng);
 
   BenchDevice supervisor = BenchDevice::generate();
   json enroll = supervisor.public_keys();
@@ -198,7 +182,7 @@ asio::awaitable<void> SpillkontaktTarget::set_up(asio::io_context& io, const Spi
 
   BenchDevice contact = BenchDevice::generate();
   std::string contact_lookup;
-  co_await with_fresh_lookup(state, [&](std::string id) -> asio::awaitable<json> {
+  co_await with_fresh_lookup(state.lookups, [&](std::string id) -> asio::awaitable<json> {
     contact_lookup = id;
     const json body = {{"lookup", id}, {"role", "contact"}, {"confirmation", fake_confirmation()}};
     co_return co_await api.call(http::verb::post, "/v1/enroll-codes", &body, supervisor.token,
@@ -230,6 +214,7 @@ asio::awaitable<void> SpillkontaktTarget::set_up(asio::io_context& io, const Spi
   }
   if (failure) std::rethrow_exception(failure);
   contact_token_ = state.contact_token;
+  supervisor_token_ = supervisor.token;
   case_ids_ = std::move(state.case_ids);
   youth_tokens_ = std::move(state.youth_tokens);
 }
@@ -268,12 +253,16 @@ std::vector<std::uint64_t> SpillkontaktTarget::parse_poll(const Response& respon
   }
   const json page = json::parse(response.body());
   std::vector<std::uint64_t> keys;
-  for (const json& event : page.at("events")) {
+  append_keys(page.at("events"), keys);
+  cursor.after = page.at("next_after").get<std::uint64_t>();
+  return keys;
+}
+
+void append_keys(const nlohmann::json& events, std::vector<std::uint64_t>& keys) {
+  for (const json& event : events) {
     const std::string id = event.at("event_id").get<std::string>();
     keys.push_back(std::stoull(id.substr(id.size() - kKeyHexDigits), nullptr, 16));
   }
-  cursor.after = page.at("next_after").get<std::uint64_t>();
-  return keys;
 }
 
 std::string SpillkontaktTarget::encode_payload(std::string_view raw) const {
@@ -282,16 +271,21 @@ std::string SpillkontaktTarget::encode_payload(std::string_view raw) const {
 
 Request SpillkontaktTarget::publish_request(std::size_t channel, std::uint64_t key,
                                             std::string_view payload) const {
+  return append_request({host_, event_id_prefix_}, case_ids_[channel], contact_token_, key, payload);
+}
+
+Request append_request(const AppendTo& server, const std::string& case_id, const std::string& token,
+                       std::uint64_t key, std::string_view payload) {
   char key_hex[kKeyHexDigits + 1];
   std::snprintf(key_hex, sizeof key_hex, "%012llx", static_cast<unsigned long long>(key));
   // Concatenated rather than serialised: nothing here needs escaping (hex, base64url), and the
   // load tool shares the server's two cores, so its own CPU per request is kept small.
   std::string body;
   body.reserve(payload.size() + 128);
-  body.append(R"({"event_id":")").append(event_id_prefix_).append(key_hex);
+  body.append(R"({"event_id":")").append(server.event_id_prefix).append(key_hex);
   body.append(R"(","audience":"case","envelope":")").append(payload).append(R"("})");
-  Request request = make_request(http::verb::post, "/v1/cases/" + case_ids_[channel] + "/events", host_);
-  request.set(http::field::authorization, "Bearer " + contact_token_);
+  Request request = make_request(http::verb::post, "/v1/cases/" + case_id + "/events", server.host);
+  request.set(http::field::authorization, "Bearer " + token);
   request.set(http::field::content_type, "application/json");
   request.body() = std::move(body);
   return request;

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "process.hpp"
 #include "target.hpp"
@@ -20,6 +21,18 @@ struct SpillkontaktOptions {
   std::vector<std::string> extra_serve_args;
   std::size_t setup_concurrency = 16;
 };
+
+class SyncTarget;
+
+// POST /v1/cases/{case_id}/events of a 1 KiB-ish `case` envelope whose event id ends with `key`.
+struct AppendTo {
+  std::string host;
+  std::string event_id_prefix;  // per run, so event ids never repeat across runs
+};
+Request append_request(const AppendTo& server, const std::string& case_id, const std::string& token,
+                       std::uint64_t key, std::string_view payload);
+// The keys of the events of a page (fetch or sync), appended to `keys`.
+void append_keys(const nlohmann::json& events, std::vector<std::uint64_t>& keys);
 
 class SpillkontaktTarget final : public Target {
  public:
@@ -48,6 +61,11 @@ class SpillkontaktTarget final : public Target {
   // Stops the server with SIGTERM and returns its exit status (0 = a clean, graceful stop).
   int stop();
 
+  // The sync run's devices on this server (sync_target.hpp).
+  asio::awaitable<std::unique_ptr<SyncTarget>> sync_devices(asio::io_context& io, std::size_t devices,
+                                                            std::size_t cases_per_device,
+                                                            std::size_t concurrency) const;
+
  private:
   SpillkontaktTarget(ChildProcess process, tcp::endpoint endpoint);
   asio::awaitable<void> set_up(asio::io_context& io, const SpillkontaktOptions& options, std::size_t channels,
@@ -58,6 +76,7 @@ class SpillkontaktTarget final : public Target {
   std::string host_;
   std::string event_id_prefix_;  // per run, so event ids never repeat across runs
   std::string contact_token_;
+  std::string supervisor_token_;
   std::vector<std::string> case_ids_;
   std::vector<std::string> youth_tokens_;
 };

@@ -19,6 +19,13 @@ struct Cursor {
   std::uint64_t after = 0;    // spillkontakt: last sequence number seen
   std::string last_modified;  // Nchan: Last-Modified of the last message
   std::string etag;           // Nchan: Etag of the last message
+  // spillkontakt sync: what the waiting device knows of each of its cases
+  struct Case {
+    std::string case_id;
+    std::uint64_t after = 0;
+    std::int64_t directory = 0;
+  };
+  std::vector<Case> cases;
 };
 
 class Target {
