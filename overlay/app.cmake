@@ -53,9 +53,24 @@ target_compile_definitions(spillkontakt PRIVATE SK_ASSETS_DIR="${SK_ASSETS_DIR}"
 sk_target_defaults(spillkontakt)
 
 include(GNUInstallDirs)
-install(TARGETS spillkontakt RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS spillkontakt RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT app)
 install(DIRECTORY ${SK_ASSETS_DIR}/i18n ${SK_ASSETS_DIR}/fonts ${SK_ASSETS_DIR}/crisis_lines
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/spillkontakt)
-install(FILES ${SK_ASSETS_DIR}/spillkontakt.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/spillkontakt COMPONENT app)
+install(FILES ${SK_ASSETS_DIR}/spillkontakt.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications COMPONENT app)
 install(FILES ${SK_ASSETS_DIR}/icons/spillkontakt.png
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/256x256/apps)
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/256x256/apps COMPONENT app)
+
+# `cpack --config build/overlay/CPackConfig.cmake` builds spillkontakt_<version>_amd64.deb with
+# the app, its .desktop entry, icon, catalogs, crisis lines and font.
+set(CPACK_PACKAGE_NAME spillkontakt)
+set(CPACK_PACKAGE_VENDOR "Spillkontakt")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Spillkontakt: a small window beside the game for youth and their game contact")
+set(CPACK_GENERATOR DEB)
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "Spillkontakt <drift@spillkontakt.invalid>")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_COMPONENTS_ALL app)  # only the app, not the backend or the CLI
+set(CPACK_DEB_COMPONENT_INSTALL OFF)
+set(CPACK_MONOLITHIC_INSTALL OFF)
+include(CPack)

@@ -169,6 +169,9 @@ Result<void> App::init_window() {
   }
   set_mode(mode_);
   glfwShowWindow(window_);
+  // First start and the lock screen ask for typing at once, and no game is waiting for the keys
+  // yet: these alone take the focus when they appear.
+  if (!ws_->has_identity() || locked_) glfwFocusWindow(window_);
   return {};
 }
 
@@ -208,8 +211,10 @@ void App::install_callbacks(GLFWwindow* w) {
 }
 
 void App::rebuild_models() {
+  bool youth = ws_->has_identity() && ws_->role() == model::Role::kYouth;
   models_ =
-      build_screen_models(*ws_, selected_case_, now_ms(), zone_, t_->tr("word.and"), states_.caseload_sort);
+      build_screen_models(*ws_, selected_case_, now_ms(), zone_, t_->tr("word.and"),
+                          t_->tr(youth ? "word.your_contact" : "word.the_youth"), states_.caseload_sort);
   if (!selected_case_ && models_.current) selected_case_ = models_.current->case_id;
   shown_countdown_ = models_.countdown;
 }

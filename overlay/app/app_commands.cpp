@@ -64,6 +64,7 @@ void App::apply(const Command& command) {
             else if (c.screen != Screen::kHelp)
               states_.help_after_low = false;
             screen_ = c.screen;
+            if (c.screen == Screen::kChat) states_.chat.focus_draft = true;
             acknowledge_if_reading();
           },
           [&](const cmd::SelectCase& c) {

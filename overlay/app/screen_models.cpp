@@ -4,7 +4,7 @@ namespace sk::app {
 
 ScreenModels build_screen_models(const Workspace& ws, const std::optional<model::CaseId>& selected,
                                  std::int64_t now_ms, const std::string& zone, const char* and_word,
-                                 CaseloadSort sort) {
+                                 const char* unnamed, CaseloadSort sort) {
   ScreenModels m;
   if (!ws.has_identity()) return m;
   model::PrincipalId me = ws.me();
@@ -18,7 +18,7 @@ ScreenModels build_screen_models(const Workspace& ws, const std::optional<model:
   if (!pick) return m;
   CaseScreens c;
   c.case_id = pick->members().id;
-  c.other_name = pick->label();
+  c.other_name = pick->label().empty() ? std::string(unnamed) : pick->label();
   c.chat = build_chat(pick->state(), me, ws.names());
   c.sessions = build_sessions(pick->state(), now_ms);
   c.wellbeing = build_wellbeing(pick->state(), now_ms, zone);

@@ -35,9 +35,10 @@ struct ScreenModels {
   std::optional<Countdown> countdown;  // to current->sessions.next
 };
 
-// `selected` picks the case on a contact's device (the first one when empty); a youth has one.
+// `unnamed` stands in for the other side's name until this device learns it ("your game
+// contact"). `selected` picks the case on a contact's device (the first one when empty); a youth has one.
 ScreenModels build_screen_models(const Workspace& ws, const std::optional<model::CaseId>& selected,
                                  std::int64_t now_ms, const std::string& zone, const char* and_word,
-                                 CaseloadSort sort);
+                                 const char* unnamed, CaseloadSort sort);
 
 }  // namespace sk::app

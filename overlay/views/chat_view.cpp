@@ -74,7 +74,10 @@ void draw_chat(const ViewContext& ctx, const CaseScreens& screens, ChatViewState
   std::size_t first = vm.lines.size() > kChatLinesShown ? vm.lines.size() - kChatLinesShown : 0;
   for (std::size_t i = first; i < vm.lines.size(); ++i) {
     ImGui::PushID(vm.lines[i].id.str().c_str());
+    ImGui::BeginGroup();
     draw_line(ctx, vm.lines[i], width);
+    ImGui::EndGroup();
+    ui::tag(ctx, "chat-line-" + std::to_string(i));
     ImGui::PopID();
   }
   if (state.lines_seen != vm.lines.size()) {
@@ -105,6 +108,7 @@ void draw_chat(const ViewContext& ctx, const CaseScreens& screens, ChatViewState
   }
   float send_w = ImGui::CalcTextSize(ctx.t.tr("chat.send")).x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - send_w - ImGui::GetStyle().ItemSpacing.x);
+  if (std::exchange(state.focus_draft, false)) ImGui::SetKeyboardFocusHere();
   bool enter = ImGui::InputTextWithHint("##chat-draft", ctx.t.tr("chat.hint"), &state.draft,
                                         ImGuiInputTextFlags_EnterReturnsTrue);
   ui::tag(ctx, "chat-draft");

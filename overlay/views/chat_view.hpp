@@ -13,6 +13,7 @@ struct ChatViewState {
   std::string draft;
   std::size_t lines_seen = 0;  // scroll to the bottom when new lines arrive
   bool stickers_open = false;
+  bool focus_draft = true;  // put the cursor in the message line when the chat opens
 };
 
 void draw_chat(const ViewContext& ctx, const CaseScreens& screens, ChatViewState& state);
