@@ -4,7 +4,6 @@ find_package(OpenGL REQUIRED)
 find_package(X11 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBNOTIFY REQUIRED IMPORTED_TARGET libnotify)
-option(SK_APP_WITH_CLIENT "Link the app against backend-client (sync with a server)" ON)
 
 add_library(sk_overlay_ui STATIC
   views/widgets.cpp
@@ -26,6 +25,7 @@ add_library(sk_overlay_ui STATIC
   app/style.cpp
   app/screenshot.cpp
   app/offline_connection.cpp
+  app/client_connection.cpp
   app/app.cpp
   app/app_frame.cpp
   app/app_commands.cpp
@@ -33,12 +33,7 @@ add_library(sk_overlay_ui STATIC
   platform/global_hotkeys_x11.cpp
   platform/window_tricks_x11.cpp
   platform/notifier_libnotify.cpp)
-if(SK_APP_WITH_CLIENT)
-  target_sources(sk_overlay_ui PRIVATE app/client_connection.cpp)
-  target_link_libraries(sk_overlay_ui PRIVATE sk_client)
-else()
-  target_sources(sk_overlay_ui PRIVATE app/no_client_connection.cpp)
-endif()
+target_link_libraries(sk_overlay_ui PRIVATE sk_client)
 # Debian's libimgui-dev ships a static libimgui.a (GLFW and OpenGL3 backends inside) and no CMake
 # package; its headers are under /usr/include/imgui.
 target_include_directories(sk_overlay_ui SYSTEM PUBLIC /usr/include/imgui /usr/include/imgui/backends)

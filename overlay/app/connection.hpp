@@ -43,7 +43,6 @@ class Connection {
 std::unique_ptr<Connection> make_offline_connection(std::function<void()> wake);
 
 // Over backend-client's Client; `wake` must be safe to call from any thread.
-// app.no_client when this build has no backend-client.
 Result<std::unique_ptr<Connection>> make_client_connection(const std::string& profile_dir,
                                                            const std::string& server_url,
                                                            std::function<void()> wake);

@@ -70,33 +70,13 @@ void schedule_form(const ViewContext& ctx, CaseViewState& s) {
   }
 }
 
-const char* answer_key(model::SessionStatus s) {
-  switch (s) {
-    case model::SessionStatus::kAccepted:
-      return "session.status.accepted";
-    case model::SessionStatus::kDeclined:
-      return "session.status.declined";
-    case model::SessionStatus::kRescheduled:
-      return "session.status.rescheduled";
-    case model::SessionStatus::kCancelled:
-      return "session.status.cancelled";
-    case model::SessionStatus::kAttended:
-      return "session.status.attended";
-    case model::SessionStatus::kNoShow:
-      return "session.status.no_show";
-    case model::SessionStatus::kProposed:
-      return "session.status.proposed";
-  }
-  return "session.status.proposed";
-}
-
 void meeting_row(const ViewContext& ctx, const MeetingRow& row, const std::string& youth, CaseViewState& s) {
   std::string key = ReminderPlanner::key_of(row);
   ImGui::PushID(key.c_str());
   std::string line = ui::when_text(ctx, row.plan.start.unix_ms) + "  " + row.title;
   ImGui::TextUnformatted(line.c_str());
   ImGui::SameLine();
-  ui::muted(ctx, ctx.t.format(answer_key(row.status), {youth}).c_str());
+  ui::muted(ctx, ctx.t.format(ui::session_status_key(row.status, true), {youth}).c_str());
   bool final_state = row.status == model::SessionStatus::kCancelled;
   if (row.past && !final_state) {
     ImGui::SameLine();

@@ -9,26 +9,6 @@
 namespace sk::app {
 namespace {
 
-const char* status_key(model::SessionStatus s) {
-  switch (s) {
-    case model::SessionStatus::kProposed:
-      return "session.status.proposed";
-    case model::SessionStatus::kAccepted:
-      return "session.status.accepted";
-    case model::SessionStatus::kDeclined:
-      return "session.status.declined";
-    case model::SessionStatus::kRescheduled:
-      return "session.status.rescheduled";
-    case model::SessionStatus::kCancelled:
-      return "session.status.cancelled";
-    case model::SessionStatus::kAttended:
-      return "session.status.attended";
-    case model::SessionStatus::kNoShow:
-      return "session.status.no_show";
-  }
-  return "session.status.proposed";
-}
-
 void answers(const ViewContext& ctx, const MeetingRow& row, SessionsViewState& state) {
   std::string key = ReminderPlanner::key_of(row);
   bool answered_yes = row.status == model::SessionStatus::kAccepted;
@@ -93,7 +73,7 @@ void draw_sessions(const ViewContext& ctx, const CaseScreens& screens, SessionsV
     ui::muted(ctx,
               ctx.t.format("session.with", {screens.other_name, std::to_string(next.plan.duration_minutes)})
                   .c_str());
-    ui::muted(ctx, ctx.t.tr(status_key(next.status)));
+    ui::muted(ctx, ctx.t.tr(ui::session_status_key(next.status, false)));
     ImGui::PushID("next");
     answers(ctx, next, state);
     ImGui::PopID();
@@ -109,7 +89,7 @@ void draw_sessions(const ViewContext& ctx, const CaseScreens& screens, SessionsV
     std::string line = ui::when_text(ctx, row.plan.start.unix_ms) + "  " + row.title;
     ImGui::TextUnformatted(line.c_str());
     ImGui::SameLine();
-    ui::muted(ctx, ctx.t.tr(status_key(row.status)));
+    ui::muted(ctx, ctx.t.tr(ui::session_status_key(row.status, false)));
     if (row.needs_answer) answers(ctx, row, state);
     ImGui::Separator();
     ImGui::PopID();

@@ -38,6 +38,15 @@ constexpr std::array<Named, 12> kTagKeys{{{"tired", "tag.tired"},
                                           {"proud", "tag.proud"},
                                           {"slept_well", "tag.slept_well"},
                                           {"went_outside", "tag.went_outside"}}};
+// In SessionStatus order: proposed, accepted, declined, rescheduled, cancelled, attended, no-show.
+constexpr std::array<const char*, 7> kYouthStatusKeys{
+    "session.status.proposed",    "session.status.accepted",  "session.status.declined",
+    "session.status.rescheduled", "session.status.cancelled", "session.status.attended",
+    "session.status.no_show"};
+constexpr std::array<const char*, 7> kContactStatusKeys{
+    "case.status.proposed",  "case.status.accepted", "case.status.declined", "case.status.rescheduled",
+    "case.status.cancelled", "case.status.attended", "case.status.no_show"};
+
 // From a soft lavender (hard day) to a warm yellow (good day): no red, nothing alarming.
 constexpr std::array<ImU32, 5> kFills{IM_COL32(176, 168, 222, 255), IM_COL32(160, 196, 232, 255),
                                       IM_COL32(190, 214, 200, 255), IM_COL32(168, 222, 170, 255),
@@ -176,6 +185,11 @@ const char* sticker_key(const std::string& sticker) {
 const char* tag_key(const std::string& t) {
   return lookup(kTagKeys, t, nullptr);
 }
+const char* session_status_key(model::SessionStatus s, bool contact) {
+  auto index = static_cast<std::size_t>(s);
+  return contact ? kContactStatusKeys[index] : kYouthStatusKeys[index];
+}
+
 const char* weekday_key(int weekday) {
   return kWeekdayKeys[static_cast<std::size_t>(weekday % 7)];
 }

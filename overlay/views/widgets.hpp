@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/time/local_time.hpp"
+#include "sk/model/schedule_state.hpp"
 #include "view_models/names.hpp"
 #include "views/view_context.hpp"
 
@@ -40,6 +41,8 @@ const char* mood_key(int mood);  // "mood.1" … "mood.5": the words under the f
 void sticker_badge(const ViewContext& ctx, const std::string& sticker);
 const char* sticker_key(const std::string& sticker);
 const char* tag_key(const std::string& tag);  // "tag.tired" …
+// A meeting's state in words: the youth's ("you're coming") or the contact's ("{0} is coming").
+const char* session_status_key(model::SessionStatus status, bool contact_wording);
 
 // "i dag 18:00", "i morgen 18:00", "tirsdag 22.9. 18:00"
 std::string when_text(const ViewContext& ctx, std::int64_t utc_ms);

@@ -13,7 +13,7 @@ add_test(NAME OverlayWindow.FirstStartTakesAtMostThreeScreensAnd25Keystrokes
 set_tests_properties(OverlayWindow.EveryViewIsCapturedAndNotBlank OverlayWindow.ShowingAndClickingTheBarLeavesTheGameFocused
                      OverlayWindow.FirstStartTakesAtMostThreeScreensAnd25Keystrokes
                      PROPERTIES TIMEOUT 300 ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
-if(SK_APP_WITH_CLIENT AND TARGET spillkontakt-backend AND TARGET spillkontakt-cli)
+if(TARGET spillkontakt-backend AND TARGET spillkontakt-cli)
   add_test(NAME OverlayWindow.YouthJoinsWithCodeAndChatsBothWaysThroughRealBackend
            COMMAND ${Python3_EXECUTABLE} ${SK_WINDOW_TEST_DIR}/journey_test.py $<TARGET_FILE:spillkontakt>
                    $<TARGET_FILE:spillkontakt-cli> $<TARGET_FILE:spillkontakt-backend>

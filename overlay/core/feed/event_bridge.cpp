@@ -1,47 +1,17 @@
 #include "core/feed/event_bridge.hpp"
 
-#include <nlohmann/json.hpp>
-
-#include "sk/model/codec.hpp"
-#include "sk/model/rules.hpp"
+#include "sk/client/event_records.hpp"
 
 namespace sk::app {
 
-Result<model::Event> to_event(const store::EventRecord& r) {
-  nlohmann::json j;
-  try {
-    j = nlohmann::json{{"author", {{"device", r.author_device_id}, {"principal", r.author_principal_id}}},
-                       {"body", nlohmann::json::parse(r.body_json)},
-                       {"case_id", r.case_id},
-                       {"created_at", r.created_at_ms},
-                       {"id", r.event_id},
-                       {"kind", r.kind}};
-  } catch (const nlohmann::json::exception&) {
-    return fail("model.invalid", "event " + r.event_id + ": body is not JSON");
-  }
-  return model::decode_event(j.dump());
+// The record <-> event seam is backend-client's (event_records.hpp), so the app writes exactly
+// the rows the sync engine seals and reads exactly what it stored.
+Result<model::Event> to_event(const store::EventRecord& record) {
+  return client::to_event(record);
 }
 
 Result<store::EventRecord> to_record(const model::Event& event) {
-  auto audience = model::audience_of(event.kind());
-  if (!audience) return fail("model.invalid", "event: an unknown kind can't be written");
-  auto text = model::encode_event(event);
-  if (!text) return Unexpected{text.error()};
-  store::EventRecord r;
-  try {
-    auto j = nlohmann::json::parse(*text);
-    r.body_json = j.at("body").dump();
-  } catch (const nlohmann::json::exception&) {
-    return fail("model.invalid", "event: encoded event has no body");
-  }
-  r.event_id = event.id.str();
-  r.case_id = event.case_id.str();
-  r.kind = std::string(model::to_string(event.kind()));
-  r.author_principal_id = event.author.str();
-  r.author_device_id = event.device.str();
-  r.audience = std::string(model::to_string(*audience));
-  r.created_at_ms = event.created_at.unix_ms;
-  return r;
+  return client::to_record(event);
 }
 
 Result<model::Case> to_case(const store::CaseRecord& record) {
