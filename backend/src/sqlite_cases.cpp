@@ -34,12 +34,7 @@ Result<std::string> SqliteStorage::create_case(const CodeIssue& code, std::int64
     m.bind(1, case_id);
     m.bind(2, code.issuer_principal);
     m.exec();
-    try {
-      insert_code(code, case_id, now);
-    } catch (const SQLite::Exception& e) {
-      if (e.getErrorCode() == SQLITE_CONSTRAINT) return sk::fail("conflict", "This lookup id is in use.");
-      throw;
-    }
+    if (auto inserted = insert_code(code, case_id, now); !inserted) return Unexpected{inserted.error()};
     tx.commit();
     return case_id;
   });
@@ -67,22 +62,6 @@ std::optional<CaseInfo> SqliteStorage::load_case(Reader& r, const std::string& c
   while (m.executeStep()) c.contacts.push_back(m.getColumn(0).getString());
   m.reset();
   return c;
-}
-
-Result<void> SqliteStorage::issue_pairing_code(const CodeIssue& code, const std::string& case_id,
-                                               std::int64_t now) {
-  return storage_guard([&]() -> Result<void> {
-    std::lock_guard lock(mutex_);
-    SQLite::Transaction tx(*main_);
-    try {
-      insert_code(code, case_id, now);
-    } catch (const SQLite::Exception& e) {
-      if (e.getErrorCode() == SQLITE_CONSTRAINT) return sk::fail("conflict", "This lookup id is in use.");
-      throw;
-    }
-    tx.commit();
-    return {};
-  });
 }
 
 SqliteStorage::DirectoryBump SqliteStorage::bump_directory(const std::string& case_id) {

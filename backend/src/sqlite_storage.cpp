@@ -259,7 +259,7 @@ Result<std::vector<Org>> SqliteStorage::list_orgs() {
 
 // --- one-time codes
 
-void SqliteStorage::insert_code(const CodeIssue& code, const std::string& case_id, std::int64_t now) {
+Result<void> SqliteStorage::insert_code(const CodeIssue& code, const std::string& case_id, std::int64_t now) {
   // An expired code no longer holds its lookup id.
   SQLite::Statement expire(*main_,
                            "UPDATE codes SET live = 0 WHERE lookup = ? AND live = 1 AND expires_at <= ?");
@@ -286,19 +286,25 @@ void SqliteStorage::insert_code(const CodeIssue& code, const std::string& case_i
     bind_blob(s, 8, code.confirmation);
   s.bind(9, now);
   s.bind(10, code.expires_at);
-  s.exec();
+  try {
+    s.exec();
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_CONSTRAINT) return sk::fail("conflict", "This lookup id is in use.");
+    throw;
+  }
+  return {};
 }
 
 Result<void> SqliteStorage::issue_code(const CodeIssue& code, std::int64_t now) {
+  return issue_pairing_code(code, "", now);  // the same insert, for no case
+}
+
+Result<void> SqliteStorage::issue_pairing_code(const CodeIssue& code, const std::string& case_id,
+                                               std::int64_t now) {
   return storage_guard([&]() -> Result<void> {
     std::lock_guard lock(mutex_);
     SQLite::Transaction tx(*main_);
-    try {
-      insert_code(code, "", now);
-    } catch (const SQLite::Exception& e) {
-      if (e.getErrorCode() == SQLITE_CONSTRAINT) return sk::fail("conflict", "This lookup id is in use.");
-      throw;
-    }
+    if (auto inserted = insert_code(code, case_id, now); !inserted) return inserted;
     tx.commit();
     return {};
   });

@@ -87,7 +87,8 @@ class SqliteStorage final : public Storage {
   static int restart_wal_if_due(void* self, sqlite3* db, const char* schema, int frames);
 
   // Helpers that expect `mutex_` held (main_) or the writer thread (writer_).
-  void insert_code(const CodeIssue& code, const std::string& case_id, std::int64_t now);
+  // Errors: "conflict" (the lookup id is held by a live code).
+  Result<void> insert_code(const CodeIssue& code, const std::string& case_id, std::int64_t now);
   std::optional<Device> load_device(const std::string& device_id);
   std::vector<Device> load_devices_of(const std::string& principal_id);
   struct Reader;

@@ -52,6 +52,27 @@ std::string fake_confirmation();
 // A one-time-code lookup id (4 Crockford base32 characters) from a counter.
 std::string lookup_id(std::uint32_t counter);
 
+// Runs `count` setup workers made by `make_worker()` side by side until all are done; rethrows
+// the first failure.
+template <class MakeWorker>
+asio::awaitable<void> run_workers(asio::io_context& io, std::size_t count, MakeWorker make_worker) {
+  std::size_t running = 0;
+  std::exception_ptr failure;
+  for (std::size_t i = 0; i < count; ++i) {
+    ++running;
+    asio::co_spawn(io, make_worker(), [&](std::exception_ptr e) {
+      if (e && !failure) failure = e;
+      --running;
+    });
+  }
+  asio::steady_timer pause(io);
+  while (running > 0) {
+    pause.expires_after(std::chrono::milliseconds(20));
+    co_await pause.async_wait(asio::use_awaitable);
+  }
+  if (failure) std::rethrow_exception(failure);
+}
+
 // The lookup ids a run's setup workers hand out, from a random start.
 class LookupIds {
  public:

@@ -198,21 +198,8 @@ asio::awaitable<void> SpillkontaktTarget::set_up(asio::io_context& io, const Spi
 
   state.case_ids.resize(channels);
   state.youth_tokens.resize(channels);
-  std::size_t workers_running = 0;
-  std::exception_ptr failure;
-  for (std::size_t i = 0; i < options.setup_concurrency; ++i) {
-    ++workers_running;
-    asio::co_spawn(io, pair_cases(io, endpoint_, host_, state), [&](std::exception_ptr e) {
-      if (e && !failure) failure = e;
-      --workers_running;
-    });
-  }
-  asio::steady_timer pause(io);
-  while (workers_running > 0) {
-    pause.expires_after(std::chrono::milliseconds(20));
-    co_await pause.async_wait(asio::use_awaitable);
-  }
-  if (failure) std::rethrow_exception(failure);
+  co_await run_workers(io, options.setup_concurrency,
+                       [&] { return pair_cases(io, endpoint_, host_, state); });
   contact_token_ = state.contact_token;
   supervisor_token_ = supervisor.token;
   case_ids_ = std::move(state.case_ids);

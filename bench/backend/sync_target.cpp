@@ -65,21 +65,7 @@ asio::awaitable<std::unique_ptr<SyncTarget>> SpillkontaktTarget::sync_devices(as
   state.supervisor_token = supervisor_token_;
   state.cases_per_device = cases_per_device;
   state.devices.resize(devices);
-  std::size_t workers_running = 0;
-  std::exception_ptr failure;
-  for (std::size_t i = 0; i < concurrency; ++i) {
-    ++workers_running;
-    asio::co_spawn(io, enroll_devices(io, endpoint_, host_, state), [&](std::exception_ptr e) {
-      if (e && !failure) failure = e;
-      --workers_running;
-    });
-  }
-  asio::steady_timer pause(io);
-  while (workers_running > 0) {
-    pause.expires_after(std::chrono::milliseconds(20));
-    co_await pause.async_wait(asio::use_awaitable);
-  }
-  if (failure) std::rethrow_exception(failure);
+  co_await run_workers(io, concurrency, [&] { return enroll_devices(io, endpoint_, host_, state); });
   co_return std::make_unique<SyncTarget>(endpoint_, process_.pid(), AppendTo{host_, event_id_prefix_},
                                          std::move(state.devices));
 }

@@ -128,7 +128,8 @@ TEST(AdminCli, RevokeTakesADeviceIdThatBeginsWithADash) {
   Scenario s;
   auto sup = s.supervisor();
   auto contact = s.contact(sup);
-  const auto dashed = "-" + contact.device_id.substr(1);
+  auto dashed = contact.device_id;
+  dashed.front() = '-';
   {
     SQLite::Database db((s.data_dir() / "spillkontakt.db").string(), SQLite::OPEN_READWRITE);
     SQLite::Statement rename(db, "UPDATE devices SET id = ? WHERE id = ?");

@@ -32,15 +32,7 @@ class LongPoll : public ::testing::Test {
       return std::make_pair(r, std::chrono::duration<double>(Clock::now() - start).count());
     });
   }
-  void wait_until_parked(int n) {
-    const auto deadline = Clock::now() + std::chrono::seconds(5);
-    while (Clock::now() < deadline) {
-      if (s.http().get("/metrics").body.find("sk_long_polls_open " + std::to_string(n)) != std::string::npos)
-        return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    FAIL() << "long-polls did not park";
-  }
+  void wait_until_parked(int n) { ASSERT_TRUE(s.wait_until_parked(n)) << "long-polls did not park"; }
   // Parks `n` waiters on their own connections (youth and contact in turn), appends once, and
   // expects every waiter to answer with exactly that event.
   void expect_waiters_woken_once(int n) {

@@ -24,15 +24,7 @@ class Reauthorization : public ::testing::Test {
       return http.get("/v1/cases/" + case_id + "/events?after=0&wait=" + std::to_string(wait), who.token);
     });
   }
-  void wait_until_parked(int n) {
-    const auto deadline = Clock::now() + std::chrono::seconds(5);
-    while (Clock::now() < deadline) {
-      if (s.http().get("/metrics").body.find("sk_long_polls_open " + std::to_string(n)) != std::string::npos)
-        return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    FAIL() << "the long-poll did not park";
-  }
+  void wait_until_parked(int n) { ASSERT_TRUE(s.wait_until_parked(n)) << "the long-poll did not park"; }
   HttpResult consent(bool on) {
     return s.http().put("/v1/cases/" + case_id + "/consent", {{"supervisors_may_read", on}}, youth.token);
   }

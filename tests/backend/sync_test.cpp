@@ -73,15 +73,7 @@ class Sync : public ::testing::Test {
       return std::make_pair(r, std::chrono::duration<double>(Clock::now() - start).count());
     });
   }
-  void wait_until_parked(int n) {
-    const auto deadline = Clock::now() + std::chrono::seconds(5);
-    while (Clock::now() < deadline) {
-      if (s.http().get("/metrics").body.find("sk_long_polls_open " + std::to_string(n)) != std::string::npos)
-        return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    FAIL() << "the sync did not park";
-  }
+  void wait_until_parked(int n) { ASSERT_TRUE(s.wait_until_parked(n)) << "the sync did not park"; }
   // Parks a sync of `who` from its current state; `change` should answer it within a second.
   HttpResult woken_by(const TestDevice& who, const std::function<void()>& change) {
     auto waiter = park(who, current(who));

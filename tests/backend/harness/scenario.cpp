@@ -1,7 +1,9 @@
 #include "harness/scenario.hpp"
 
+#include <chrono>
 #include <random>
 #include <stdexcept>
+#include <thread>
 
 #include "sk/core/encoding.hpp"
 #include "sk/core/random.hpp"
@@ -141,6 +143,16 @@ TestDevice Scenario::pair_again(const TestDevice& contact, const std::string& ca
     require(r.status == 201, "issue pairing code", r);
     return redeem_pairing(code.lookup());
   }
+}
+
+bool Scenario::wait_until_parked(int n) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (http_->get("/metrics").body.find("sk_long_polls_open " + std::to_string(n)) != std::string::npos)
+      return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return false;
 }
 
 HttpResult Scenario::append(const TestDevice& d, const std::string& case_id, const std::string& audience,

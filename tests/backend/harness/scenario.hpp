@@ -58,6 +58,10 @@ class Scenario {
   HttpResult fetch(const TestDevice& d, const std::string& case_id, long after = 0, int wait = 0,
                    int limit = 100);
 
+  // Polls GET /metrics until `n` requests are parked (long-poll fetches and syncs); false
+  // after 5 s.
+  bool wait_until_parked(int n);
+
   std::string supervisor_code;
 
  private:
