@@ -227,6 +227,7 @@ void App::on_store_changed() {
   }
   std::size_t unread_before = models_.unread_total;
   rebuild_models();
+  if (ws_->has_identity() && ws_->role() != model::Role::kYouth) invitations_ = connection_->invitations();
   // New messages while the bar can't be seen (hidden, or a fullscreen game): a notification.
   if (models_.unread_total > unread_before && (!visible_ || tricks_->foreground_is_fullscreen())) {
     (void)notifier_->show(
@@ -305,6 +306,8 @@ int App::run() {
           on_store_changed();
           connection_->start_sync();
           screen_ = ws_->role() == model::Role::kYouth ? Screen::kChat : Screen::kCaseload;
+          // A contact's daily work is desk work: the normal window.
+          if (ws_->role() != model::Role::kYouth) set_mode(WindowMode::kWindow);
         } else {
           const std::string& code = ev.first_start->error().code;
           std::string key = code == "client.key_mismatch"   ? "first.error_mismatch"
@@ -317,6 +320,16 @@ int App::run() {
           states_.enroll.error_key = key;
           states_.enroll.working = false;
         }
+      }
+      if (ev.invited) {
+        states_.invite.working = false;
+        if (*ev.invited) {
+          states_.invite.name.clear();
+          states_.invite.error_key.clear();
+        } else {
+          states_.invite.error_key = "invite.failed";
+        }
+        invitations_ = connection_->invitations();
       }
       if (ev.unlocked) {
         if (*ev.unlocked) {

@@ -101,6 +101,7 @@ class App {
   bool visible_ = true;
   bool pinned_interactive_ = false;
   ScreenModels models_;
+  std::vector<InvitationView> invitations_;  // contacts: pairing codes made on this device
   ViewStates states_;
   CommandSink sink_;
   UiProbe probe_;

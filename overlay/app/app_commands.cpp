@@ -133,6 +133,7 @@ void App::apply(const Command& command) {
           },
           [&](const cmd::Join& c) { connection_->join(c.code, c.nickname); },
           [&](const cmd::Enroll& c) { connection_->enroll(c.code, c.name, c.passphrase); },
+          [&](const cmd::Invite& c) { connection_->invite(c.label); },
           [&](const cmd::Unlock& c) {
             if (ws_->role() == model::Role::kYouth) {
               if (check_pin(ws_->settings(), c.secret)) {

@@ -99,9 +99,13 @@ void App::draw_root() {
       ui::muted(ctx, bar_notice_->c_str());
     }
   } else {
-    PanelInput in{screen_, ws_->has_identity() ? ws_->role() : model::Role::kYouth,
-                  models_, ws_->settings(),
-                  crisis_, ws_->has_identity() && !locked_ && mode_ != WindowMode::kWindow};
+    PanelInput in{screen_,
+                  ws_->has_identity() ? ws_->role() : model::Role::kYouth,
+                  models_,
+                  ws_->settings(),
+                  crisis_,
+                  invitations_,
+                  ws_->has_identity() && !locked_ && mode_ != WindowMode::kWindow};
     draw_panel(ctx, in, states_);
   }
   ImGui::End();

@@ -1,5 +1,6 @@
 // Connection over backend-client's Client: first-start calls on a worker thread, sync on the
 // client's own network thread; both hand results over under a mutex and wake the UI.
+#include <chrono>
 #include <mutex>
 #include <thread>
 
@@ -8,6 +9,30 @@
 
 namespace sk::app {
 namespace {
+
+InvitationView view_of(const client::InvitationStatus& s) {
+  InvitationView v;
+  v.label = s.label;
+  v.code = s.invitation.code;
+  v.expires_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(s.invitation.expires_at.time_since_epoch())
+          .count();
+  switch (s.state) {
+    case client::InvitationState::kWaiting:
+      v.state = InvitationView::State::kWaiting;
+      break;
+    case client::InvitationState::kConfirmed:
+      v.state = InvitationView::State::kJoined;
+      break;
+    case client::InvitationState::kMismatch:
+      v.state = InvitationView::State::kMismatch;
+      break;
+    case client::InvitationState::kExpired:
+      v.state = InvitationView::State::kExpired;
+      break;
+  }
+  return v;
+}
 
 class ClientConnection final : public Connection {
  public:
@@ -62,6 +87,25 @@ class ClientConnection final : public Connection {
 
   void nudge() override {
     if (syncing_) client_->nudge();
+  }
+
+  void invite(std::string label) override {
+    run([this, label = std::move(label)] {
+      auto r = client_->invite(label);
+      std::lock_guard lock(mutex_);
+      if (r)
+        pending_.invited = Result<InvitationView>(view_of({*r, client::InvitationState::kWaiting, label}));
+      else
+        pending_.invited = Result<InvitationView>(Unexpected{r.error()});
+    });
+  }
+
+  std::vector<InvitationView> invitations() override {
+    std::vector<InvitationView> out;
+    if (auto list = client_->invitations()) {
+      for (const auto& i : *list) out.push_back(view_of(i));
+    }
+    return out;
   }
 
   ConnectionEvents poll() override {

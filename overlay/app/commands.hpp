@@ -100,13 +100,16 @@ struct Enroll {
 struct Unlock {
   std::string secret;
 };
+struct Invite {
+  std::string label;  // what the contact calls the youth
+};
 }  // namespace cmd
 
 using Command =
     std::variant<cmd::Navigate, cmd::SelectCase, cmd::SetMode, cmd::HideNow, cmd::SendChat, cmd::SendWave,
                  cmd::Answer, cmd::SuggestTime, cmd::CheckIn, cmd::WishTopic, cmd::SetInterests, cmd::Propose,
                  cmd::Reschedule, cmd::Cancel, cmd::MarkAttended, cmd::MarkNoShow, cmd::ExportIcs,
-                 cmd::ChangeSettings, cmd::Join, cmd::Enroll, cmd::Unlock>;
+                 cmd::ChangeSettings, cmd::Join, cmd::Enroll, cmd::Unlock, cmd::Invite>;
 
 class CommandSink {
  public:

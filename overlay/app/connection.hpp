@@ -7,10 +7,12 @@
 // Rules: no call blocks the UI thread; results are values handed over, never state written
 // from another thread into the views.
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "sk/core/result.hpp"
 
@@ -18,10 +20,20 @@ namespace sk::app {
 
 enum class Online { kUnknown, kOnline, kOffline };
 
+// A pairing code a contact made for a youth, as the caseload shows it.
+struct InvitationView {
+  enum class State { kWaiting, kJoined, kMismatch, kExpired };
+  std::string label;  // what the contact calls the youth
+  std::string code;   // "KX7F-92QM-4T"
+  std::int64_t expires_ms = 0;
+  State state = State::kWaiting;
+};
+
 struct ConnectionEvents {
-  bool store_changed = false;               // fold the store again
-  std::optional<Result<void>> first_start;  // a join or enroll finished
-  std::optional<Result<void>> unlocked;     // a passphrase check finished
+  bool store_changed = false;                     // fold the store again
+  std::optional<Result<void>> first_start;        // a join or enroll finished
+  std::optional<Result<void>> unlocked;           // a passphrase check finished
+  std::optional<Result<InvitationView>> invited;  // a contact's invite finished
   Online online = Online::kUnknown;
 };
 
@@ -32,8 +44,11 @@ class Connection {
   virtual void enroll(std::string code, std::string name, std::string passphrase) = 0;
   virtual void unlock(std::string passphrase) = 0;
   [[nodiscard]] virtual bool needs_unlock() const = 0;
-  virtual void start_sync() = 0;  // after the profile has an identity and is unlocked
-  virtual void nudge() = 0;       // an action was written to the outbox
+  virtual void start_sync() = 0;               // after the profile has an identity and is unlocked
+  virtual void nudge() = 0;                    // an action was written to the outbox
+  virtual void invite(std::string label) = 0;  // contacts: a new case and its pairing code
+  // Pending and recent invitations (a cheap store read; UI thread).
+  virtual std::vector<InvitationView> invitations() = 0;
   // What happened since the last call (UI thread).
   virtual ConnectionEvents poll() = 0;
 };

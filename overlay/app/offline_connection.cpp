@@ -21,6 +21,11 @@ class OfflineConnection final : public Connection {
   [[nodiscard]] bool needs_unlock() const override { return false; }
   void start_sync() override {}
   void nudge() override {}
+  void invite(std::string) override {
+    pending_.invited = Result<InvitationView>(fail("app.no_server", "no server address"));
+    wake_();
+  }
+  std::vector<InvitationView> invitations() override { return {}; }
   ConnectionEvents poll() override {
     ConnectionEvents out = std::exchange(pending_, {});
     out.online = Online::kOffline;

@@ -1,5 +1,8 @@
 #include "views/caseload_view.hpp"
 
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
 #include "views/widgets.hpp"
 
 namespace sk::app {
@@ -10,10 +13,68 @@ constexpr CaseloadSort kByColumn[] = {CaseloadSort::kName, CaseloadSort::kNextSe
 
 }  // namespace
 
-void draw_caseload(const ViewContext& ctx, const CaseloadViewModel& vm, CaseloadSort& sort) {
+namespace {
+
+const char* invitation_key(InvitationView::State s) {
+  switch (s) {
+    case InvitationView::State::kWaiting:
+      return "invite.waiting";
+    case InvitationView::State::kJoined:
+      return "invite.joined";
+    case InvitationView::State::kMismatch:
+      return "invite.mismatch";
+    case InvitationView::State::kExpired:
+      return "invite.expired";
+  }
+  return "invite.waiting";
+}
+
+void draw_invitations(const ViewContext& ctx, const std::vector<InvitationView>& invitations,
+                      InviteState& invite) {
+  ImGui::Spacing();
+  ui::heading(ctx, ctx.t.tr("invite.title"));
+  ImGui::SetNextItemWidth(240);
+  ImGui::InputTextWithHint("##invite-name", ctx.t.tr("invite.name_hint"), &invite.name);
+  ui::tag(ctx, "invite-name");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(invite.name.empty() || invite.working);
+  if (ui::accent_button(ctx, (std::string(ctx.t.tr("invite.go")) + "###invite.go").c_str(), "invite.go")) {
+    ctx.sink.send(cmd::Invite{invite.name});
+    invite.working = true;
+  }
+  ImGui::EndDisabled();
+  if (invite.working) ui::muted(ctx, ctx.t.tr("first.working"));
+  if (!invite.error_key.empty()) ui::muted(ctx, ctx.t.tr(invite.error_key.c_str()));
+  for (std::size_t i = 0; i < invitations.size(); ++i) {
+    const InvitationView& inv = invitations[i];
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(inv.label.c_str());
+    ImGui::SameLine();
+    if (inv.state == InvitationView::State::kWaiting) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ui::color(ctx.theme.accent));
+      ImGui::TextUnformatted(inv.code.c_str());
+      ImGui::PopStyleColor();
+      ui::tag(ctx, "invite-code-" + std::to_string(i));
+      ImGui::SameLine();
+      if (ImGui::SmallButton(ctx.t.tr("invite.copy"))) ImGui::SetClipboardText(inv.code.c_str());
+      ImGui::SameLine();
+      ui::muted(ctx, ctx.t.format("invite.expires", {ui::when_text(ctx, inv.expires_ms)}).c_str());
+    } else {
+      ui::muted(ctx, ctx.t.tr(invitation_key(inv.state)));
+    }
+    ImGui::PopID();
+  }
+}
+
+}  // namespace
+
+void draw_caseload(const ViewContext& ctx, const CaseloadViewModel& vm, CaseloadSort& sort,
+                   const std::vector<InvitationView>& invitations, InviteState& invite) {
   ui::heading(ctx, ctx.t.tr("caseload.title"));
   if (vm.rows.empty()) {
     ui::muted(ctx, ctx.t.tr("caseload.empty"));
+    draw_invitations(ctx, invitations, invite);
     return;
   }
   ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
@@ -41,6 +102,7 @@ void draw_caseload(const ViewContext& ctx, const CaseloadViewModel& vm, Caseload
       ctx.sink.send(cmd::Navigate{Screen::kCase});
     }
     ui::tag(ctx, "caseload-row-" + row.case_id.str());
+    ui::tag(ctx, "caseload-index-" + std::to_string(&row - vm.rows.data()));
     ImGui::TableNextColumn();
     if (row.next_session_ms)
       ImGui::TextUnformatted(ui::when_text(ctx, *row.next_session_ms).c_str());
@@ -62,6 +124,7 @@ void draw_caseload(const ViewContext& ctx, const CaseloadViewModel& vm, Caseload
     ImGui::PopID();
   }
   ImGui::EndTable();
+  draw_invitations(ctx, invitations, invite);
 }
 
 }  // namespace sk::app

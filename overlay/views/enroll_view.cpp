@@ -14,18 +14,18 @@ void draw_enroll(const ViewContext& ctx, EnrollState& state) {
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##code", ctx.t.tr("enroll.code"), &state.code,
                            ImGuiInputTextFlags_CharsUppercase);
-  ui::tag(ctx, "enroll.code");
+  ui::tag(ctx, "enroll-code");
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##name", ctx.t.tr("enroll.name"), &state.name);
-  ui::tag(ctx, "enroll.name");
+  ui::tag(ctx, "enroll-name");
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##pass", ctx.t.tr("enroll.passphrase"), &state.passphrase,
                            ImGuiInputTextFlags_Password);
-  ui::tag(ctx, "enroll.passphrase");
+  ui::tag(ctx, "enroll-passphrase");
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##repeat", ctx.t.tr("enroll.repeat"), &state.repeat,
                            ImGuiInputTextFlags_Password);
-  ui::tag(ctx, "enroll.repeat");
+  ui::tag(ctx, "enroll-repeat");
   ui::muted(ctx, ctx.t.tr("enroll.passphrase_note"));
   bool mismatch = !state.repeat.empty() && state.repeat != state.passphrase;
   if (mismatch) ui::muted(ctx, ctx.t.tr("enroll.mismatch"));

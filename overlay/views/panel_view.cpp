@@ -95,7 +95,7 @@ void draw_panel(const ViewContext& ctx, const PanelInput& in, ViewStates& states
       draw_settings(ctx, in.settings, youth, states.settings);
       break;
     case Screen::kCaseload:
-      draw_caseload(ctx, in.models.caseload, states.caseload_sort);
+      draw_caseload(ctx, in.models.caseload, states.caseload_sort, in.invitations, states.invite);
       break;
     case Screen::kCase:
       if (current) draw_case(ctx, *current, states.case_view);
@@ -103,7 +103,8 @@ void draw_panel(const ViewContext& ctx, const PanelInput& in, ViewStates& states
     default:
       break;
   }
-  if (!current && in.screen != Screen::kHelp && in.screen != Screen::kSettings) {
+  if (!current && in.screen != Screen::kHelp && in.screen != Screen::kSettings &&
+      in.screen != Screen::kCaseload) {
     ui::muted(ctx, ctx.t.tr(youth ? "home.waiting_for_case" : "caseload.empty"));
   }
 }

@@ -6,6 +6,7 @@
 #include "app/screen_models.hpp"
 #include "core/help/crisis_lines.hpp"
 #include "views/case_view.hpp"
+#include "views/caseload_view.hpp"
 #include "views/chat_view.hpp"
 #include "views/check_in_view.hpp"
 #include "views/enroll_view.hpp"
@@ -30,6 +31,7 @@ struct ViewStates {
   SettingsViewState settings;
   CaseViewState case_view;
   CaseloadSort caseload_sort = CaseloadSort::kName;
+  InviteState invite;
   bool help_after_low = false;
 };
 
@@ -39,6 +41,7 @@ struct PanelInput {
   const ScreenModels& models;
   const AppSettings& settings;
   const CrisisTable& crisis;
+  const std::vector<InvitationView>& invitations;
   bool compact_available;  // the panel can fold back into the bar
 };
 
