@@ -109,25 +109,15 @@ Result<std::optional<CaseInfo>> SqliteStorage::find_case(const std::string& case
 Result<std::vector<CaseInfo>> SqliteStorage::list_cases(const Caller& caller) {
   return storage_guard([&] {
     return with_reader([&](Reader& r) -> Result<std::vector<CaseInfo>> {
-      std::string sql;
-      switch (caller.role) {
-        case Role::kSupervisor:
-          sql = "SELECT id FROM cases WHERE org_id = ?1 ORDER BY created_at";
-          break;
-        case Role::kContact:
-          sql =
-              "SELECT c.id FROM cases c JOIN case_contacts m ON m.case_id = c.id "
-              "WHERE m.principal_id = ?2 AND c.org_id = ?1 ORDER BY c.created_at";
-          break;
-        case Role::kYouth:
-          sql = "SELECT id FROM cases WHERE youth_principal = ?2 AND org_id = ?1";
-          break;
-      }
-      SQLite::Statement s(*r.db, sql);
+      auto& s = caller.role == Role::kSupervisor ? r.cases_of_org
+                : caller.role == Role::kContact  ? r.cases_of_contact
+                                                 : r.cases_of_youth;
+      s.reset();
       s.bind(1, caller.org_id);
       if (caller.role != Role::kSupervisor) s.bind(2, caller.principal_id);
       std::vector<std::string> ids;
       while (s.executeStep()) ids.push_back(s.getColumn(0).getString());
+      s.reset();
       std::vector<CaseInfo> out;
       out.reserve(ids.size());
       // Through the case cache: a waiting sync lists its cases at every wake-up.

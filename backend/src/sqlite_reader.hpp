@@ -48,7 +48,16 @@ struct SqliteStorage::Reader {
             *db,
             "SELECT c.org_id, c.youth_principal, c.youth_consent, c.directory_version + o.directory_version "
             "FROM cases c JOIN orgs o ON o.id = c.org_id WHERE c.id = ?"),
-        case_contacts(*db, "SELECT principal_id FROM case_contacts WHERE case_id = ? ORDER BY principal_id") {
+        case_contacts(*db, "SELECT principal_id FROM case_contacts WHERE case_id = ? ORDER BY principal_id"),
+        cases_of_org(*db, "SELECT id FROM cases WHERE org_id = ?1 ORDER BY created_at"),
+        // CROSS JOIN: from the contact's few memberships, not through every case of the
+        // organisation, which the planner otherwise picks (cases_by_org): with 10,000 cases a
+        // waiting sync paid that scan at every wake-up (docs/benchmarks.md, sync run).
+        cases_of_contact(*db,
+                         "SELECT c.id FROM case_contacts m CROSS JOIN cases c ON c.id = m.case_id "
+                         "WHERE m.principal_id = ?2 AND c.org_id = ?1 ORDER BY c.created_at"),
+        // "+org_id": by the youth's index, never by the organisation's (same reason).
+        cases_of_youth(*db, "SELECT id FROM cases WHERE youth_principal = ?2 AND +org_id = ?1") {
     db->exec("PRAGMA query_only=1");
   }
   std::mutex mutex;
@@ -57,6 +66,10 @@ struct SqliteStorage::Reader {
   SQLite::Statement fetch;
   SQLite::Statement case_info;
   SQLite::Statement case_contacts;
+  // The cases a caller sees (list_cases), by role.
+  SQLite::Statement cases_of_org;
+  SQLite::Statement cases_of_contact;
+  SQLite::Statement cases_of_youth;
 };
 
 template <class F>
