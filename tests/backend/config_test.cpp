@@ -132,6 +132,7 @@ TEST(AdminCli, RevokeTakesADeviceIdThatBeginsWithADash) {
   dashed.front() = '-';
   {
     SQLite::Database db((s.data_dir() / "spillkontakt.db").string(), SQLite::OPEN_READWRITE);
+    db.setBusyTimeout(5000);  // the running server may be writing (its checkpoints, tokens)
     SQLite::Statement rename(db, "UPDATE devices SET id = ? WHERE id = ?");
     rename.bind(1, dashed);
     rename.bind(2, contact.device_id);
