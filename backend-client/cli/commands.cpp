@@ -254,11 +254,11 @@ int list(const Options& o, std::string case_id) {
   return kOk;
 }
 
-int sync(const Options& o, bool follow, int wait_seconds) {
+int sync(const Options& o, bool follow, int wait_seconds, int retry_seconds) {
   auto c = open(o, true);
   if (!c) return report(o, c.error());
   if (!follow) {
-    auto s = (*c)->sync_once(std::chrono::seconds(wait_seconds));
+    auto s = (*c)->sync_once(std::chrono::seconds(wait_seconds), std::chrono::seconds(retry_seconds));
     if (!s) return report(o, s.error());
     if (o.json) {
       std::cout << json{{"ok", true},

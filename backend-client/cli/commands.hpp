@@ -35,7 +35,7 @@ int send(const Options& o, std::string case_id, const std::string& text, const s
          bool sync_after);
 int add_contact(const Options& o, const std::string& case_id, const std::string& principal_id);
 int list(const Options& o, std::string case_id);
-int sync(const Options& o, bool follow, int wait_seconds);
+int sync(const Options& o, bool follow, int wait_seconds, int retry_seconds);
 int status(const Options& o);
 
 // The platform's data directory for profiles: $XDG_DATA_HOME/spillkontakt or

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   std::string code, name, text, case_id;
   bool no_sync = false, follow = false, once = false;
   int wait = 0;
+  int retry = 60;
 
   auto* enroll = app.add_subcommand("enroll", "enroll as a game contact or supervisor with a code");
   enroll->add_option("code", code, "the enrollment code, e.g. KX7F-92QM-4T")->required();
@@ -60,6 +61,8 @@ int main(int argc, char** argv) {
   sync->add_flag("--follow", follow, "keep syncing and print changes until interrupted")->excludes(once_flag);
   sync->add_option("--wait", wait, "with --once: long-poll up to this many seconds first")
       ->check(CLI::Range(0, 30));
+  sync->add_option("--retry-for", retry, "with --once: keep retrying a failing server this many seconds")
+      ->check(CLI::Range(0, 3600));
 
   auto* status = app.add_subcommand("status", "who this profile is, its cases, queue and invitations");
 
@@ -88,7 +91,7 @@ int main(int argc, char** argv) {
   }
   if (*add_contact) return sk::cli::add_contact(o, case_id, principal);
   if (*list) return sk::cli::list(o, case_id);
-  if (*sync) return sk::cli::sync(o, follow, wait);
+  if (*sync) return sk::cli::sync(o, follow, wait, retry);
   if (*status) return sk::cli::status(o);
   return sk::cli::kUsage;
 }

@@ -446,7 +446,7 @@ Result<std::vector<Quarantined>> Client::quarantine() const {
   return out;
 }
 
-Result<SyncStatus> Client::sync_once(std::chrono::seconds wait) {
+Result<SyncStatus> Client::sync_once(std::chrono::seconds wait, std::chrono::seconds retry_for) {
   std::lock_guard lock(impl_->mutex);
   if (impl_->engine) return fail("client.busy", "the sync engine is already running");
   auto session = impl_->logged_in();
@@ -457,8 +457,8 @@ Result<SyncStatus> Client::sync_once(std::chrono::seconds wait) {
                                                impl_->identity, nullptr);
   std::promise<Result<SyncStatus>> done;
   auto f = done.get_future();
-  impl_->network->post([e = impl_->engine.get(), wait, &done] {
-    e->run_once(wait, [&done](Result<SyncStatus> r) { done.set_value(std::move(r)); });
+  impl_->network->post([e = impl_->engine.get(), wait, retry_for, &done] {
+    e->run_once(wait, retry_for, [&done](Result<SyncStatus> r) { done.set_value(std::move(r)); });
   });
   auto result = f.get();
   impl_->stop_network();  // nothing of the round may outlive it

@@ -60,10 +60,10 @@ void SyncEngine::start() {
   pull();
 }
 
-void SyncEngine::run_once(std::chrono::seconds wait, Finished finished) {
+void SyncEngine::run_once(std::chrono::seconds wait, std::chrono::seconds retry_for, Finished finished) {
   finished_ = std::move(finished);
   once_wait_ = wait;
-  once_deadline_ = std::chrono::steady_clock::now() + wait + std::chrono::seconds(60);
+  once_deadline_ = std::chrono::steady_clock::now() + wait + retry_for;
   once_idle_pull_ = false;
   start();
 }

@@ -52,9 +52,9 @@ class SyncEngine {
 
   void start();  // keeps syncing until destroyed
   // One round until nothing is left to push or pull (long-polling at most `wait` first), then
-  // `finished` with the status. Transient failures are retried as usual for up to a minute;
-  // any other failure (or a minute of them) ends it with that error.
-  void run_once(std::chrono::seconds wait, Finished finished);
+  // `finished` with the status. Transient failures are retried as usual for up to `retry_for`;
+  // any other failure (or transient ones beyond that) ends it with that error.
+  void run_once(std::chrono::seconds wait, std::chrono::seconds retry_for, Finished finished);
   void nudge();
   SyncStatus status() const;  // any thread
 

@@ -11,6 +11,7 @@ sk_add_test_suite(sk_integration_tests
     support/fault_proxy.cpp
     support/profile_view.cpp
     exchange_test.cpp
+    fault_test.cpp
   # sk_backend_core only for the harness (Scenario signs login challenges with its Authenticator).
   LIBS sk_client sk_backend_core)
 find_package(CURL REQUIRED)

@@ -51,6 +51,17 @@ const std::map<int, Step>& steps() {
       {3,
        {{"ui_settings"},
         [](SQLite::Database& db) { db.exec("INSERT INTO ui_settings VALUES ('ui.scale', '1.25');"); }}},
+      {4,
+       {{"org_keys", "pending_codes", "case_directory", "quarantine"},
+        [](SQLite::Database& db) {
+          db.exec(
+              "INSERT INTO org_keys VALUES (1, 'org-1', zeroblob(32));"
+              "INSERT INTO pending_codes VALUES ('lk-1', 'ABCD-EFGH', 'issuer', 'youth', 'case-1', "
+              "'Mika', 9, 'waiting', 1);"
+              "INSERT INTO case_directory VALUES ('case-1', 3);"
+              "INSERT INTO quarantine VALUES ('case-1', 8, 'ev-2', 'case', 'dev-2', 2, x'00', "
+              "'signature', 1, 3);");
+        }}},
   };
   return kSteps;
 }

@@ -133,7 +133,9 @@ class Client {
   // Runs one full round synchronously (push everything, pull every case until nothing is
   // new, finish pending confirmations) and returns; for the CLI's `sync --once` and tests.
   // Must not be called while start_sync() runs.
-  Result<SyncStatus> sync_once(std::chrono::seconds wait = std::chrono::seconds(0));
+  // Transient failures (offline, rate limited) are retried with backoff for `retry_for`.
+  Result<SyncStatus> sync_once(std::chrono::seconds wait = std::chrono::seconds(0),
+                               std::chrono::seconds retry_for = std::chrono::seconds(60));
 
   // --- Youth ----------------------------------------------------------------------------------
   // Supervisors may (or may not) read this youth's check-ins (blocking: worker thread).

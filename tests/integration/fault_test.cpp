@@ -1,0 +1,103 @@
+// Nothing lost, nothing twice: the network breaks, the server dies, a client dies, a client is
+// offline for a while — and afterwards every message is there exactly once, in order.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "support/cast.hpp"
+#include "support/profile_view.hpp"
+
+namespace sk::integration {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Each "<prefix> <n>" exactly once, n = 0..count-1 in order, for every prefix given.
+void expect_all_once_in_order(const std::vector<std::string>& texts,
+                              const std::map<std::string, int>& expected) {
+  std::map<std::string, int> next;
+  std::set<std::string> seen;
+  for (const auto& t : texts) {
+    EXPECT_TRUE(seen.insert(t).second) << "twice: " << t;
+    const auto space = t.rfind(' ');
+    const auto prefix = t.substr(0, space);
+    if (!expected.contains(prefix)) continue;
+    EXPECT_EQ(std::stoi(t.substr(space + 1)), next[prefix]++) << "out of order: " << t;
+  }
+  for (const auto& [prefix, count] : expected) EXPECT_EQ(next[prefix], count) << prefix;
+}
+
+TEST(Faults, ThroughAProxyThatDropsDelaysResetsAndCutsEveryMessageArrivesOnce) {
+  Cast cast;
+  auto a = cast.contact().start({"send", "--from-file", numbered_lines(cast.contact(), "kari", 150)});
+  auto b = cast.youth().start({"send", "--from-file", numbered_lines(cast.youth(), "ola", 150)});
+  using F = FaultProxy::Fault;
+  const F faults[] = {F::kDelay,  F::kReset,     F::kNone,  F::kCutResponse,
+                      F::kRefuse, F::kHalfClose, F::kStall, F::kNone};
+  for (int i = 0; a.running() || b.running(); ++i) {
+    cast.proxy().set_fault(faults[i % std::size(faults)]);
+    std::this_thread::sleep_for(120ms);
+  }
+  cast.proxy().set_fault(F::kNone);
+  // A sender may have given up after a minute of trouble; what it queued is still queued.
+  (void)a.wait();
+  (void)b.wait();
+  for (int round = 0; round < 2; ++round) {
+    must_run(cast.contact(), {"sync", "--once"});
+    must_run(cast.youth(), {"sync", "--once"});
+  }
+  EXPECT_GT(cast.proxy().faults_applied(), 0);
+  expect_all_once_in_order(chat_texts(cast.youth(), cast.case_id()), {{"kari", 150}, {"ola", 150}});
+  EXPECT_EQ(chat_texts(cast.contact(), cast.case_id()), chat_texts(cast.youth(), cast.case_id()));
+}
+
+TEST(Faults, ServerKilledMidBurstLosesAndDuplicatesNothing) {
+  Cast cast;
+  auto a = cast.contact().start({"send", "--from-file", numbered_lines(cast.contact(), "kari", 400)});
+  std::this_thread::sleep_for(400ms);
+  cast.restart_server(/*kill9=*/true);
+  EXPECT_EQ(a.wait().exit_code, 0) << "sync --once rides out a server restart";
+  must_run(cast.youth(), {"sync", "--once"});
+  expect_all_once_in_order(chat_texts(cast.youth(), cast.case_id()), {{"kari", 400}});
+}
+
+TEST(Faults, ClientKilledDuringPushResumesFromItsStore) {
+  Cast cast;
+  auto a = cast.contact().start({"send", "--from-file", numbered_lines(cast.contact(), "kari", 400)});
+  std::this_thread::sleep_for(600ms);
+  a.kill9();
+  must_run(cast.contact(), {"sync", "--once"});
+  must_run(cast.youth(), {"sync", "--once"});
+  expect_all_once_in_order(chat_texts(cast.youth(), cast.case_id()), {{"kari", 400}});
+}
+
+TEST(Faults, ClientKilledDuringPullResumesFromItsCursor) {
+  Cast cast;
+  must_run(cast.contact(), {"send", "--from-file", numbered_lines(cast.contact(), "kari", 600)});
+  auto pulling = cast.youth().start({"sync", "--once"});
+  std::this_thread::sleep_for(250ms);
+  pulling.kill9();
+  must_run(cast.youth(), {"sync", "--once"});
+  expect_all_once_in_order(chat_texts(cast.youth(), cast.case_id()), {{"kari", 600}});
+}
+
+TEST(Faults, TwoHundredQueuedOfflineAreDeliveredOnceWhenTheServerIsBack) {
+  Cast cast;
+  cast.proxy().set_fault(FaultProxy::Fault::kRefuse);  // the network is gone
+  must_run(cast.youth(), {"send", "--no-sync", "--from-file", numbered_lines(cast.youth(), "ola", 200)});
+  const auto offline = cast.youth().run({"sync", "--once", "--retry-for", "0"});
+  EXPECT_EQ(offline.exit_code, 3) << "offline is its own exit code: " << offline.out << offline.err;
+  const auto queued = must_run(cast.youth(), {"status"}).json();
+  EXPECT_EQ(queued["pending"], 200);
+  cast.proxy().set_fault(FaultProxy::Fault::kNone);
+  must_run(cast.youth(), {"sync", "--once"});
+  EXPECT_EQ(must_run(cast.youth(), {"status"}).json()["pending"], 0);
+  must_run(cast.contact(), {"sync", "--once"});
+  expect_all_once_in_order(chat_texts(cast.contact(), cast.case_id()), {{"ola", 200}});
+}
+
+}  // namespace
+}  // namespace sk::integration
