@@ -51,6 +51,9 @@ class ChatState {
   // Entries from others that `viewer` has not covered with a read receipt yet.
   [[nodiscard]] std::size_t unread_for(const PrincipalId& viewer) const;
   [[nodiscard]] std::optional<std::int64_t> read_up_to(const PrincipalId& reader) const;
+  // A contact's reply hours ("Weekdays 12-20"); the latest replaces earlier ones, empty removes.
+  void set_reply_hours(const PrincipalId& contact, std::string text);
+  [[nodiscard]] const std::map<PrincipalId, std::string>& reply_hours() const { return reply_hours_; }
 
   friend bool operator==(const ChatState&, const ChatState&) = default;
 
@@ -61,6 +64,7 @@ class ChatState {
   std::map<PrincipalId, std::int64_t> read_up_to_;  // per reader, the highest covered sequence
   std::int64_t youth_read_up_to_ = 0;               // what the youth has read
   std::int64_t contacts_read_up_to_ = 0;            // the most any contact has read
+  std::map<PrincipalId, std::string> reply_hours_;  // per contact, never empty
 };
 
 }  // namespace sk::model

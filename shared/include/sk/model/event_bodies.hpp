@@ -33,6 +33,13 @@ struct ReadReceipt {
   friend bool operator==(const ReadReceipt&, const ReadReceipt&) = default;
 };
 
+// When a contact usually answers ("Weekdays 12-20"), shown to the youth beside the chat. A new
+// one replaces the contact's previous one; an empty text takes it away.
+struct ReplyHours {
+  std::string text;  // 0..100
+  friend bool operator==(const ReplyHours&, const ReplyHours&) = default;
+};
+
 // ---- sessions ---------------------------------------------------------------------------------
 
 enum class Recurrence { kOneOff, kWeekly };
@@ -83,6 +90,15 @@ struct SessionAttended {
 struct SessionNoShow {
   SessionRef ref;
   friend bool operator==(const SessionNoShow&, const SessionNoShow&) = default;
+};
+
+// The youth's "could we do another time?": a new start for one meeting (or a one-off session),
+// for the contact to take up with a reschedule. It changes nothing by itself.
+struct SessionTimeSuggested {
+  SessionRef ref;
+  Timestamp start;  // the suggested UTC start; the duration stays the session's
+  std::string time_zone;
+  friend bool operator==(const SessionTimeSuggested&, const SessionTimeSuggested&) = default;
 };
 
 // ---- the youth's voice ------------------------------------------------------------------------
