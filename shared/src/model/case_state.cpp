@@ -36,7 +36,7 @@ void CaseState::apply_body(const Event& e, Role author_role, std::optional<std::
             if (target != seen_.end() && target->second)
               chat_.mark_read(e.author, author_role, *target->second);
           },
-          [&](const ReplyHours& b) { chat_.set_reply_hours(e.author, b.text); },
+          [&](const ContactCard& b) { chat_.set_card(e.author, b); },
           [&](const SessionProposed& b) { schedule_.propose(e.id, e.author, b); },
           [&](const SessionAnswered& b) { schedule_.answer(b); },
           [&](const SessionRescheduled& b) { schedule_.reschedule(b); },

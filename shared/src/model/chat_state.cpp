@@ -64,14 +64,6 @@ std::size_t ChatState::unread_for(const PrincipalId& viewer) const {
   return n;
 }
 
-void ChatState::set_reply_hours(const PrincipalId& contact, std::string text) {
-  if (text.empty()) {
-    reply_hours_.erase(contact);
-  } else {
-    reply_hours_[contact] = std::move(text);
-  }
-}
-
 std::optional<std::int64_t> ChatState::read_up_to(const PrincipalId& reader) const {
   const auto it = read_up_to_.find(reader);
   if (it == read_up_to_.end()) return std::nullopt;

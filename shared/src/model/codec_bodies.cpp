@@ -174,8 +174,8 @@ Event::Body read_body(EventKind kind, JsonReader& r) {
       return Wave{r.string("sticker")};
     case EventKind::kReadReceipt:
       return ReadReceipt{r.event_id("up_to")};
-    case EventKind::kReplyHours:
-      return ReplyHours{r.text("text")};
+    case EventKind::kContactCard:
+      return ContactCard{r.string("display_name"), r.text("reply_hours")};
     case EventKind::kSessionProposed:
       return read_proposed(r);
     case EventKind::kSessionAnswered: {
@@ -252,7 +252,10 @@ Json write_body(const Event::Body& body) {
                  [&](const ChatMessage& b) { j["text"] = b.text; },
                  [&](const Wave& b) { j["sticker"] = b.sticker; },
                  [&](const ReadReceipt& b) { j["up_to"] = b.up_to.str(); },
-                 [&](const ReplyHours& b) { put_text(j, "text", b.text); },
+                 [&](const ContactCard& b) {
+                   j["display_name"] = b.display_name;
+                   put_text(j, "reply_hours", b.reply_hours);
+                 },
                  [&](const SessionProposed& b) {
                    j["start"] = b.start.unix_ms;
                    j["time_zone"] = b.time_zone;

@@ -8,7 +8,7 @@ namespace {
 constexpr std::array<std::string_view, kEventKindCount> kKindTags{"chat_message",
                                                                   "wave",
                                                                   "read_receipt",
-                                                                  "reply_hours",
+                                                                  "contact_card",
                                                                   "session_proposed",
                                                                   "session_answered",
                                                                   "session_rescheduled",

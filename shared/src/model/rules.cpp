@@ -25,7 +25,7 @@ std::optional<Audience> audience_of(EventKind kind) {
     case EventKind::kChatMessage:
     case EventKind::kWave:
     case EventKind::kReadReceipt:
-    case EventKind::kReplyHours:
+    case EventKind::kContactCard:
     case EventKind::kSessionProposed:
     case EventKind::kSessionAnswered:
     case EventKind::kSessionRescheduled:
@@ -68,7 +68,7 @@ bool may_author(EventKind kind, Role role) {
     case EventKind::kSessionAttended:
     case EventKind::kSessionNoShow:
     case EventKind::kSessionNote:
-    case EventKind::kReplyHours:
+    case EventKind::kContactCard:
       return contact;
     case EventKind::kSessionAnswered:
     case EventKind::kSessionTimeSuggested:

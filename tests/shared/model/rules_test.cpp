@@ -22,7 +22,7 @@ TEST(Rules, EachKindHasItsFixedAudience) {
       {EventKind::kConcern, Audience::kTeam},          {EventKind::kConcernResolved, Audience::kTeam},
       {EventKind::kCaseVouch, Audience::kCase},        {EventKind::kTeamVouch, Audience::kTeam},
       {EventKind::kCaseGrant, Audience::kCase},        {EventKind::kTeamGrant, Audience::kTeam},
-      {EventKind::kReplyHours, Audience::kCase},       {EventKind::kSessionTimeSuggested, Audience::kCase},
+      {EventKind::kContactCard, Audience::kCase},      {EventKind::kSessionTimeSuggested, Audience::kCase},
   };
   ASSERT_EQ(expected.size(), kEventKindCount - 1);
   for (const auto& [kind, audience] : expected) {
@@ -59,7 +59,7 @@ TEST(Rules, OnlyTheYouthChecksInAnswersAndWishes) {
 TEST(Rules, OnlyContactsPlanSessionsMarkAttendanceAndWriteNotes) {
   for (const auto kind : {EventKind::kSessionProposed, EventKind::kSessionRescheduled,
                           EventKind::kSessionCancelled, EventKind::kSessionAttended,
-                          EventKind::kSessionNoShow, EventKind::kSessionNote, EventKind::kReplyHours}) {
+                          EventKind::kSessionNoShow, EventKind::kSessionNote, EventKind::kContactCard}) {
     EXPECT_TRUE(may_author(kind, Role::kContact)) << to_string(kind);
     EXPECT_FALSE(may_author(kind, Role::kYouth)) << to_string(kind);
     EXPECT_FALSE(may_author(kind, Role::kSupervisor)) << to_string(kind);

@@ -73,8 +73,8 @@ Event sample_event(EventKind kind) {
       return make_event(Wave{"high_five"}, contact());
     case EventKind::kReadReceipt:
       return make_event(ReadReceipt{session}, youth());
-    case EventKind::kReplyHours:
-      return make_event(ReplyHours{"Hverdager 12-20"}, contact());
+    case EventKind::kContactCard:
+      return make_event(ContactCard{"Kari", "Hverdager 12-20"}, contact());
     case EventKind::kSessionProposed:
       return make_event(SessionProposed{Timestamp{kT0 + kDayMs}, "Europe/Oslo", 90, Recurrence::kWeekly,
                                         Timestamp{kT0 + 10 * kWeekMs}, "Minecraft-kveld"},

@@ -257,14 +257,14 @@ TEST_F(Fold, AContactCannotSuggestATimeForTheYouth) {
   EXPECT_FALSE(state.schedule().find(s)->suggested.has_value());
 }
 
-TEST_F(Fold, ContactsReplyHoursReachTheChatAndEmptyTakesThemAway) {
-  add(ReplyHours{"Hverdager 12-20"}, contact());
-  ASSERT_EQ(state.chat().reply_hours().count(contact()), 1u);
-  EXPECT_EQ(state.chat().reply_hours().at(contact()), "Hverdager 12-20");
-  add(ReplyHours{"Tirsdag og torsdag"}, youth());  // the youth may not write reply hours
-  EXPECT_EQ(state.chat().reply_hours().size(), 1u);
-  add(ReplyHours{""}, contact());
-  EXPECT_TRUE(state.chat().reply_hours().empty());
+TEST_F(Fold, AContactsLatestCardGivesTheYouthTheirNameAndReplyHours) {
+  add(ContactCard{"Kari", "Hverdager 12-20"}, contact());
+  ASSERT_EQ(state.chat().cards().count(contact()), 1u);
+  EXPECT_EQ(state.chat().cards().at(contact()).reply_hours, "Hverdager 12-20");
+  add(ContactCard{"Kari N.", ""}, contact());
+  EXPECT_EQ(state.chat().cards().at(contact()), (ContactCard{"Kari N.", ""}));
+  add(ContactCard{"Not Yara", ""}, youth());  // the youth has no card to give
+  EXPECT_EQ(state.chat().cards().size(), 1u);
 }
 
 }  // namespace

@@ -20,7 +20,7 @@ enum class EventKind {
   kChatMessage,
   kWave,
   kReadReceipt,
-  kReplyHours,
+  kContactCard,
   kSessionProposed,
   kSessionAnswered,
   kSessionRescheduled,
@@ -49,7 +49,7 @@ std::optional<EventKind> event_kind_from_string(std::string_view tag);  // nullo
 
 struct Event {
   using Body =
-      std::variant<ChatMessage, Wave, ReadReceipt, ReplyHours, SessionProposed, SessionAnswered,
+      std::variant<ChatMessage, Wave, ReadReceipt, ContactCard, SessionProposed, SessionAnswered,
                    SessionRescheduled, SessionCancelled, SessionAttended, SessionNoShow, SessionTimeSuggested,
                    CheckIn, TopicWish, InterestsProfile, SessionNote, Guidance, Concern, ConcernResolved,
                    CaseVouch, TeamVouch, CaseGrant, TeamGrant, UnknownEvent>;

@@ -33,11 +33,13 @@ struct ReadReceipt {
   friend bool operator==(const ReadReceipt&, const ReadReceipt&) = default;
 };
 
-// When a contact usually answers ("Weekdays 12-20"), shown to the youth beside the chat. A new
-// one replaces the contact's previous one; an empty text takes it away.
-struct ReplyHours {
-  std::string text;  // 0..100
-  friend bool operator==(const ReplyHours&, const ReplyHours&) = default;
+// A contact introduces themselves to the youth: the name the youth sees ("Only you and Kari can
+// see this") and when they usually answer ("Weekdays 12-20"). The server never learns names, so
+// they travel end to end like everything else. A new card replaces the contact's previous one.
+struct ContactCard {
+  std::string display_name;  // 1..64
+  std::string reply_hours;   // 0..100, empty: none given
+  friend bool operator==(const ContactCard&, const ContactCard&) = default;
 };
 
 // ---- sessions ---------------------------------------------------------------------------------
