@@ -67,22 +67,8 @@ void meeting_row(const ViewContext& ctx, const MeetingRow& row, const std::strin
   ui::muted(ctx, ctx.t.format(ui::session_status_key(row.status, true), {youth}).c_str());
   ui::tag(ctx, "case-meeting-" + std::string(model::to_string(row.status)));
   bool final_state = row.status == model::SessionStatus::kCancelled;
-  if (row.suggested && !row.past && !final_state) {
-    // The youth's "another time?": one click moves the meeting there (a reschedule they answer).
-    ImGui::PushStyleColor(ImGuiCol_Text, ui::color(ctx.theme.accent));
-    ImGui::TextWrapped(
-        "%s",
-        ctx.t.format("case.suggested", {youth, ui::when_text(ctx, row.suggested->start.unix_ms)}).c_str());
-    ImGui::PopStyleColor();
-    ui::tag(ctx, "case-suggested");
-    ImGui::SameLine();
-    if (ui::accent_button(ctx, (std::string(ctx.t.tr("case.take_suggestion")) + "###take").c_str(),
-                          "case.take_suggestion")) {
-      ctx.sink.send(cmd::Reschedule{row.ref, *row.suggested});
-    }
-  }
   if (row.past && !final_state) {
-    ImGui::SameLine();
+    ui::same_line_if_fits({ctx.t.tr("case.attended"), ctx.t.tr("case.no_show")});
     if (ui::button(ctx, (std::string(ctx.t.tr("case.attended")) + "###att").c_str(), "case.attended")) {
       ctx.sink.send(cmd::MarkAttended{row.ref});
     }
@@ -91,7 +77,7 @@ void meeting_row(const ViewContext& ctx, const MeetingRow& row, const std::strin
       ctx.sink.send(cmd::MarkNoShow{row.ref});
     }
   } else if (!row.past && !final_state) {
-    ImGui::SameLine();
+    ui::same_line_if_fits({ctx.t.tr("case.move"), ctx.t.tr("case.cancel")});
     if (ui::button(ctx, (std::string(ctx.t.tr("case.move")) + "###mv").c_str(), "case.move")) {
       s.reschedule_key = s.reschedule_key == key ? std::string() : key;
     }
@@ -110,6 +96,20 @@ void meeting_row(const ViewContext& ctx, const MeetingRow& row, const std::strin
         ctx.sink.send(cmd::Reschedule{row.ref, plan});
         s.reschedule_key.clear();
       }
+    }
+  }
+  if (row.suggested && !row.past && !final_state) {
+    // The youth's "another time?": one click moves the meeting there (a reschedule they answer).
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::color(ctx.theme.accent));
+    ImGui::TextWrapped(
+        "%s",
+        ctx.t.format("case.suggested", {youth, ui::when_text(ctx, row.suggested->start.unix_ms)}).c_str());
+    ImGui::PopStyleColor();
+    ui::tag(ctx, "case-suggested");
+    ui::same_line_if_fits({ctx.t.tr("case.take_suggestion")});
+    if (ui::accent_button(ctx, (std::string(ctx.t.tr("case.take_suggestion")) + "###take").c_str(),
+                          "case.take_suggestion")) {
+      ctx.sink.send(cmd::Reschedule{row.ref, *row.suggested});
     }
   }
   ImGui::PopID();

@@ -23,6 +23,20 @@ const char* delivery_key(model::Delivery d) {
   return "chat.delivered";
 }
 
+// "I dag", "I går", "lørdag 5.12.": above the first message of each day, so days of history
+// don't read as one evening.
+void day_heading(const ViewContext& ctx, const LocalTime& day) {
+  const std::int64_t today = to_local(ctx.now_ms, ctx.zone).day_number;
+  const std::string text = day.day_number == today ? ctx.t.tr("time.today")
+                           : day.day_number == today - 1
+                               ? ctx.t.tr("time.yesterday")
+                               : std::string(ctx.t.tr(ui::weekday_key(day.weekday))) + " " +
+                                     std::to_string(day.day) + "." + std::to_string(day.month) + ".";
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                       (ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(text.c_str()).x) / 2);
+  ui::muted(ctx, text.c_str());
+}
+
 void draw_line(const ViewContext& ctx, const ChatLine& line, float width) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float line_x = ImGui::GetCursorPosX();
@@ -76,7 +90,11 @@ void draw_chat(const ViewContext& ctx, const CaseScreens& screens, ChatViewState
   // Bubbles differ in height, which ImGuiListClipper can't skip over; frames are rare (only
   // when something changed), so the newest kChatLinesShown are drawn in full.
   std::size_t first = vm.lines.size() > kChatLinesShown ? vm.lines.size() - kChatLinesShown : 0;
+  std::int64_t shown_day = -1;
   for (std::size_t i = first; i < vm.lines.size(); ++i) {
+    const LocalTime day = to_local(vm.lines[i].created_at_ms, ctx.zone);
+    if (day.day_number != shown_day) day_heading(ctx, day);
+    shown_day = day.day_number;
     ImGui::PushID(vm.lines[i].id.str().c_str());
     ImGui::BeginGroup();
     draw_line(ctx, vm.lines[i], width);

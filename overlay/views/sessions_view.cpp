@@ -22,8 +22,8 @@ void suggestion_picker(const ViewContext& ctx, const MeetingRow& row, SessionsVi
   }
   const LocalTime today = to_local(ctx.now_ms, ctx.zone);
   for (int d = 0; d < 7; ++d) {
-    const char* label = d == 0   ? ctx.t.tr("suggest.today")
-                        : d == 1 ? ctx.t.tr("suggest.tomorrow")
+    const char* label = d == 0   ? ctx.t.tr("time.today")
+                        : d == 1 ? ctx.t.tr("time.tomorrow")
                                  : ctx.t.tr(ui::weekday_key((today.weekday + d) % 7));
     const std::string id = "session-suggest-day-" + std::to_string(d);
     if (d > 0) ImGui::SameLine();

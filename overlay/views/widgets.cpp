@@ -227,4 +227,13 @@ std::string countdown_text(const ViewContext& ctx, const Countdown& c) {
   return {};
 }
 
+void same_line_if_fits(std::initializer_list<const char*> button_labels) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float needed = 0;
+  for (const char* label : button_labels)
+    needed += ImGui::CalcTextSize(label, nullptr, true).x + 2 * style.FramePadding.x + style.ItemSpacing.x;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + needed <= right) ImGui::SameLine();
+}
+
 }  // namespace sk::app::ui

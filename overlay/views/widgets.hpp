@@ -49,4 +49,8 @@ std::string when_text(const ViewContext& ctx, std::int64_t utc_ms);
 std::string countdown_text(const ViewContext& ctx, const Countdown& c);
 const char* weekday_key(int weekday);  // 0 = Monday
 
+// Continues on the same line when buttons with these labels still fit beside the last item,
+// else starts a new line (narrow windows, long translations).
+void same_line_if_fits(std::initializer_list<const char*> button_labels);
+
 }  // namespace sk::app::ui

@@ -1,6 +1,8 @@
 // View models built from a seeded profile: what each screen would show.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/workspace.hpp"
 #include "support/demo_profile.hpp"
 #include "support/temp_profile.hpp"
@@ -85,6 +87,83 @@ TEST(SessionsViewModel, NotTodayForOneMeetingSkipsToTheNextWeek) {
   SessionsViewModel after = build_sessions(feed.state(), kNow);
   EXPECT_EQ(after.next->plan.start.unix_ms, before.next->plan.start.unix_ms + 7 * model::kDayMs);
   EXPECT_EQ(after.upcoming.front().status, model::SessionStatus::kDeclined);
+}
+
+TEST(SessionsViewModel, YouthsSuggestedTimeShowsOnTheMeetingOnBothSides) {
+  testing::TempProfile youth_profile;
+  auto youth = seeded(youth_profile, testing::DemoSide::kYouthSide);
+  SessionsViewModel mine = build_sessions(youth->feeds().at(0).state(), kNow);
+  ASSERT_TRUE(mine.next.has_value() && mine.next->suggested.has_value());
+  EXPECT_EQ(mine.next->suggested->start.unix_ms, mine.next->plan.start.unix_ms + model::kDayMs);
+  testing::TempProfile contact_profile;
+  auto contact = seeded(contact_profile, testing::DemoSide::kContactSide);
+  const CaseFeed* yara = contact->feed(model::CaseId(testing::kCase));
+  ASSERT_NE(yara, nullptr);
+  SessionsViewModel theirs = build_sessions(yara->state(), kNow);
+  ASSERT_TRUE(theirs.upcoming.front().suggested.has_value());
+  EXPECT_EQ(theirs.upcoming.front().suggested, mine.next->suggested);
+  EXPECT_FALSE(theirs.upcoming[1].suggested.has_value());
+}
+
+TEST(SessionsViewModel, YesToAWeeklySeriesNobodyHasAnsweredAcceptsTheWholeSeries) {
+  testing::TempProfile p;
+  ASSERT_TRUE(testing::seed_demo(p.store(), testing::DemoSide::kYouthSide, kNow, false).ok());
+  model::SessionProposed weekly{model::Timestamp{kNow + model::kDayMs},
+                                "Europe/Oslo",
+                                60,
+                                model::Recurrence::kWeekly,
+                                std::nullopt,
+                                "Minecraft"};
+  ASSERT_TRUE(testing::add_remote(p.store(), testing::kCase, testing::kContact, weekly, kNow - 1000, 1).ok());
+  p.close();
+  auto ws = Workspace::open(p.dir(), [] { return kNow; });
+  ASSERT_TRUE(ws.ok());
+  CaseFeed& feed = (*ws)->feeds().at(0);
+  SessionsViewModel before = build_sessions(feed.state(), kNow);
+  ASSERT_TRUE(before.next->ref.occurrence.has_value());
+  EXPECT_FALSE(before.next->accept_ref.occurrence.has_value());
+  ASSERT_TRUE(
+      (*ws)->actions().answer(feed.members().id, before.next->accept_ref, model::Answer::kAccept).ok());
+  ASSERT_TRUE((*ws)->refresh().ok());
+  SessionsViewModel after = build_sessions(feed.state(), kNow);
+  for (const MeetingRow& row : after.upcoming) {
+    EXPECT_EQ(row.status, model::SessionStatus::kAccepted);
+    EXPECT_TRUE(row.accept_ref.occurrence.has_value());  // answered: a later "yes" is per meeting
+  }
+}
+
+TEST(ChatViewModel, YouthKnowsTheContactByHerCardWithHerReplyHours) {
+  testing::TempProfile p;
+  auto ws = seeded(p, testing::DemoSide::kYouthSide);
+  const CaseFeed& feed = ws->feeds().at(0);
+  EXPECT_TRUE(feed.label().empty());  // the server never told the youth's device a name
+  ChatViewModel vm = build_chat(feed.state(), ws->me(), ws->names());
+  ASSERT_EQ(vm.reply_hours.size(), 1u);
+  EXPECT_EQ(vm.reply_hours[0], std::make_pair(std::string("Kari"), std::string(testing::kReplyHours)));
+  EXPECT_EQ(who_can_see(model::Audience::kCase, feed.members(), ws->me(), ws->names(), "og").names, "Kari");
+}
+
+TEST(Workspace, ContactCardGoesIntoEachCaseOnlyWhenItChanged) {
+  testing::TempProfile p;
+  auto ws = seeded(p, testing::DemoSide::kContactSide);
+  auto cards_waiting = [&ws] {
+    auto pending = ws->store().next_pending(100);
+    EXPECT_TRUE(pending.ok());
+    if (!pending) return std::size_t{0};
+    const std::vector<store::OutboxEntry>& entries = *pending;
+    return static_cast<std::size_t>(std::count_if(
+        entries.begin(), entries.end(), [](const auto& e) { return e.event.kind == "contact_card"; }));
+  };
+  ASSERT_TRUE(ws->introduce_to_cases().ok());
+  EXPECT_EQ(cards_waiting(), 0u);  // every case has Kari's current card
+  ws->settings().reply_hours = "Tirsdager 18-21";
+  auto wrote = ws->introduce_to_cases();
+  ASSERT_TRUE(wrote.ok() && *wrote);
+  ASSERT_TRUE(ws->refresh().ok());
+  EXPECT_EQ(cards_waiting(), 3u);
+  wrote = ws->introduce_to_cases();
+  ASSERT_TRUE(wrote.ok());
+  EXPECT_FALSE(*wrote);
 }
 
 TEST(WellbeingViewModel, StripHasOneCellPerDayWithTheDaysMoodAndTheProfile) {

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/feed/event_bridge.hpp"
+#include "sk/model/zone_rules.hpp"
 
 namespace sk::app::testing {
 namespace {
@@ -86,6 +87,9 @@ Result<void> seed_case_history(store::Store& s, const std::string& case_id, cons
                                const std::string& me, std::int64_t now, int variant) {
   Writer w(s, case_id, me);
   auto h = [now](double hours_ago) { return now - static_cast<std::int64_t>(hours_ago * model::kHourMs); };
+  // Kari introduces herself first: the youth's device learns her name only from this card.
+  if (auto ok = w.add(kContact, model::ContactCard{"Kari", kReplyHours}, h(24 * 26)); !ok)
+    return Unexpected{ok.error()};
   model::SessionProposed weekly;
   weekly.start = model::Timestamp{weekly_start(now) + variant * model::kDayMs};
   weekly.time_zone = kZone;
@@ -122,6 +126,13 @@ Result<void> seed_case_history(store::Store& s, const std::string& case_id, cons
   }
   if (auto ok = w.add(kContact, model::Wave{"thumbs_up"}, h(17.9)); !ok) return Unexpected{ok.error()};
   if (variant == 0) {
+    // "Could we do the day after?" for the next meeting: the contact sees it beside the meeting.
+    std::int64_t k = 0;
+    while (model::add_local_weeks(weekly.start, kZone, k).unix_ms <= now) ++k;
+    const std::int64_t next = model::add_local_weeks(weekly.start, kZone, k).unix_ms;
+    model::SessionTimeSuggested later{
+        {*session, model::Timestamp{next}}, model::Timestamp{next + model::kDayMs}, kZone};
+    if (auto ok = w.add(youth, later, h(1)); !ok) return Unexpected{ok.error()};
     // A message still in the outbox: "not yet sent" on the youth's side.
     if (auto ok = w.add(youth, model::ChatMessage{"kan vi starte litt senere?"}, h(0.5), me != youth); !ok) {
       return Unexpected{ok.error()};
@@ -152,10 +163,14 @@ Result<void> seed_demo(store::Store& store, DemoSide side, std::int64_t now_ms, 
   id.nickname = side == DemoSide::kYouthSide ? "Yara" : "Kari";
   id.created_at_ms = now_ms - 30 * model::kDayMs;
   if (auto ok = store.set_identity(id); !ok) return ok;
+  // As on a real device: the youth's has no label for the case (the contact's card names her).
   if (auto ok =
-          store.upsert_case(case_record(kCase, kYouth, side == DemoSide::kYouthSide ? "Kari" : "Yara", true));
+          store.upsert_case(case_record(kCase, kYouth, side == DemoSide::kYouthSide ? "" : "Yara", true));
       !ok) {
     return ok;
+  }
+  if (side == DemoSide::kContactSide) {
+    if (auto ok = store.set_setting("ui.reply_hours", kReplyHours); !ok) return ok;
   }
   if (!history) return {};
   if (auto ok = seed_case_history(store, kCase, kYouth, id.principal_id, now_ms, 0); !ok) return ok;

@@ -19,6 +19,7 @@ inline constexpr const char* kYouth = "yara";
 inline constexpr const char* kContact = "kari";
 inline constexpr const char* kSupervisor = "siri";
 inline constexpr const char* kZone = "Europe/Oslo";
+inline constexpr const char* kReplyHours = "Hverdager 12–20";
 
 enum class DemoSide { kYouthSide, kContactSide };
 

@@ -23,6 +23,9 @@ click nav.chat
 screenshot {out}/youth-chat.png
 click nav.sessions
 screenshot {out}/youth-sessions.png
+click session.suggest
+click session-suggest-day-2
+screenshot {out}/youth-sessions-suggest.png
 click nav.checkin
 click checkin-face-4
 click checkin-tag-calm
@@ -100,6 +103,7 @@ def main():
         expected = ["contact-case.png", "contact-caseload.png", "first-start-1-welcome.png",
                     "first-start-2-code.png", "first-start-3-nickname.png", "youth-bar.png", "youth-chat-en.png",
                     "youth-chat.png", "youth-checkin.png", "youth-help.png", "youth-me.png", "youth-sessions.png",
+                    "youth-sessions-suggest.png",
                     "youth-settings.png"]
         missing = [e for e in expected if e not in shots]
         assert not missing, "missing captures: %s" % missing
