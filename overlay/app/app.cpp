@@ -348,6 +348,7 @@ int App::run() {
           states_.lock.wrong = true;
         }
       }
+      if (tricks_->take_foreground_changed()) follow_foreground();
       active_frames_ = std::max(active_frames_, 1);
       if (hotkeys_) {
         for (int id : hotkeys_->take_pressed()) {

@@ -81,6 +81,9 @@ class App {
   void handle_drag();
   void hide();
   void toggle_visible();
+  // ui.show_over: hides the compact bar while another app is in front, shows it again when a
+  // listed one comes back (but never shows a bar the user hid).
+  void follow_foreground();
   void set_pinned_interactive(bool interactive);
   [[nodiscard]] float bar_height() const;
 
@@ -100,6 +103,7 @@ class App {
   WindowMode mode_ = WindowMode::kCompact;
   bool visible_ = true;
   bool pinned_interactive_ = false;
+  bool hidden_for_foreground_ = false;  // hidden by follow_foreground(), not by the user
   ScreenModels models_;
   std::vector<InvitationView> invitations_;  // contacts: pairing codes made on this device
   ViewStates states_;

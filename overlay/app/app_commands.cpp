@@ -175,6 +175,7 @@ void App::apply_settings(const AppSettings& next) {
   if (auto ok = ws_->save_settings(); !ok)
     std::fprintf(stderr, "spillkontakt: %s\n", ok.error().message.c_str());
   if (next.reply_hours != before.reply_hours) on_store_changed();  // the new card goes out
+  if (next.show_over != before.show_over) follow_foreground();
 }
 
 }  // namespace sk::app

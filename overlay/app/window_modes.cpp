@@ -8,6 +8,7 @@
 
 #include "app/app.hpp"
 #include "app/style.hpp"
+#include "core/platform/show_over.hpp"
 
 namespace sk::app {
 namespace {
@@ -119,6 +120,20 @@ void App::handle_drag() {
 void App::hide() {
   glfwHideWindow(window_);
   visible_ = false;
+  hidden_for_foreground_ = false;
+}
+
+void App::follow_foreground() {
+  const std::string& list = ws_->settings().show_over;
+  if (list.empty() || mode_ != WindowMode::kCompact) return;  // only the bar beside the game follows
+  const bool wanted = bar_belongs_over(tricks_->foreground_names(), list);
+  if (!wanted && visible_) {
+    hide();
+    hidden_for_foreground_ = true;
+  } else if (wanted && hidden_for_foreground_) {
+    hidden_for_foreground_ = false;
+    toggle_visible();
+  }
 }
 
 void App::toggle_visible() {

@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "platform/window_tricks.hpp"
 
@@ -38,6 +40,9 @@ class X11WindowTricks final : public WindowTricks {
     watch_display_ = XOpenDisplay(nullptr);
     if (watch_display_ && pipe(stop_pipe_) == 0) {
       XSelectInput(watch_display_, window_, VisibilityChangeMask);
+      // The root's _NET_ACTIVE_WINDOW changes when another app comes to the front (ui.show_over).
+      XSelectInput(watch_display_, DefaultRootWindow(watch_display_), PropertyChangeMask);
+      net_active_window_ = XInternAtom(watch_display_, "_NET_ACTIVE_WINDOW", False);
       XFlush(watch_display_);
       thread_ = std::thread([this] { watch(); });
     }
@@ -97,6 +102,21 @@ class X11WindowTricks final : public WindowTricks {
     return result;
   }
 
+  std::vector<std::string> foreground_names() override {
+    Window active = active_window();
+    if (active == None || active == window_) return {};
+    XClassHint hint{};
+    if (!XGetClassHint(display_, active, &hint)) return {};
+    std::vector<std::string> names;
+    if (hint.res_name) names.emplace_back(hint.res_name);
+    if (hint.res_class) names.emplace_back(hint.res_class);
+    if (hint.res_name) XFree(hint.res_name);
+    if (hint.res_class) XFree(hint.res_class);
+    return names;
+  }
+
+  bool take_foreground_changed() override { return foreground_changed_.exchange(false); }
+
   void remember_focus() override {
     Window active = active_window();
     if (active != None && active != window_) previous_ = active;
@@ -134,6 +154,10 @@ class X11WindowTricks final : public WindowTricks {
           XRaiseWindow(watch_display_, window_);
           XFlush(watch_display_);
         }
+        if (ev.type == PropertyNotify && ev.xproperty.atom == net_active_window_) {
+          foreground_changed_ = true;
+          wake_();
+        }
       }
       if (poll(fds, 2, -1) < 0) continue;
       if (fds[1].revents) return;
@@ -147,6 +171,8 @@ class X11WindowTricks final : public WindowTricks {
   int stop_pipe_[2] = {-1, -1};
   std::thread thread_;
   std::atomic<bool> stay_on_top_{false};
+  std::atomic<bool> foreground_changed_{false};
+  Atom net_active_window_ = None;
   Window previous_ = None;
 };
 

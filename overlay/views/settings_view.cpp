@@ -68,6 +68,16 @@ void draw_settings(const ViewContext& ctx, const AppSettings& settings, bool you
   changed |= ImGui::Checkbox((std::string(ctx.t.tr("settings.autostart")) + "###autostart").c_str(),
                              &next.autostart);
   ui::tag(ctx, "settings.autostart");
+  if (!state.show_over) state.show_over = settings.show_over;
+  ImGui::SetNextItemWidth(240);
+  if (ImGui::InputTextWithHint((std::string(ctx.t.tr("settings.show_over")) + "###show_over").c_str(),
+                               ctx.t.tr("settings.show_over_hint"), &*state.show_over,
+                               ImGuiInputTextFlags_EnterReturnsTrue)) {
+    next.show_over = *state.show_over;
+    changed = true;
+  }
+  ui::tag(ctx, "settings-show_over");
+  ui::muted(ctx, ctx.t.tr("settings.show_over_note"));
   if (youth) {
     changed |= ImGui::Checkbox((std::string(ctx.t.tr("settings.send_seen")) + "###send_seen").c_str(),
                                &next.send_seen);

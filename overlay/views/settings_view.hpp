@@ -16,6 +16,7 @@ struct SettingsViewState {
   std::string new_pin;
   std::string hotkey_error;
   std::optional<std::string> reply_hours;  // contacts: edited copy, saved with its button
+  std::optional<std::string> show_over;    // edited copy, saved with Enter
 };
 
 void draw_settings(const ViewContext& ctx, const AppSettings& settings, bool youth, SettingsViewState& state);

@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/platform/show_over.hpp"
 #include "core/settings/app_settings.hpp"
 
 namespace sk::app {
@@ -87,4 +88,12 @@ TEST(AppSettings, DocsListEverySettingKey) {
 }
 
 }  // namespace
+TEST(ShowOver, BarFollowsOnlyTheListedAppsAndStaysWhenItCannotTell) {
+  EXPECT_TRUE(bar_belongs_over({"firefox", "Firefox"}, ""));  // no list: always
+  EXPECT_TRUE(bar_belongs_over({"minecraft", "Minecraft"}, " Steam_app_1172470 , MINECRAFT"));
+  EXPECT_FALSE(bar_belongs_over({"firefox", "Firefox"}, "minecraft, steam_app_1172470"));
+  EXPECT_TRUE(bar_belongs_over({}, "minecraft"));         // nothing known in front, or the bar itself
+  EXPECT_FALSE(bar_belongs_over({"mine"}, "minecraft"));  // whole names, not parts
+}
+
 }  // namespace sk::app

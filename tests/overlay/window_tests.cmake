@@ -8,9 +8,13 @@ add_test(NAME OverlayWindow.EveryViewIsCapturedAndNotBlank
 add_test(NAME OverlayWindow.ShowingAndClickingTheBarLeavesTheGameFocused
          COMMAND ${Python3_EXECUTABLE} ${SK_WINDOW_TEST_DIR}/focus_test.py $<TARGET_FILE:spillkontakt>
                  $<TARGET_FILE:sk_overlay_seed>)
+add_test(NAME OverlayWindow.BarHidesWhileAnotherAppIsInFrontAndReturnsWithTheGame
+         COMMAND ${Python3_EXECUTABLE} ${SK_WINDOW_TEST_DIR}/show_over_test.py $<TARGET_FILE:spillkontakt>
+                 $<TARGET_FILE:sk_overlay_seed>)
 add_test(NAME OverlayWindow.FirstStartTakesAtMostThreeScreensAnd25Keystrokes
          COMMAND ${Python3_EXECUTABLE} ${SK_WINDOW_TEST_DIR}/first_start_test.py $<TARGET_FILE:spillkontakt>)
 set_tests_properties(OverlayWindow.EveryViewIsCapturedAndNotBlank OverlayWindow.ShowingAndClickingTheBarLeavesTheGameFocused
+                     OverlayWindow.BarHidesWhileAnotherAppIsInFrontAndReturnsWithTheGame
                      OverlayWindow.FirstStartTakesAtMostThreeScreensAnd25Keystrokes
                      PROPERTIES TIMEOUT 300 ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
 if(TARGET spillkontakt-backend AND TARGET spillkontakt-cli)

@@ -106,6 +106,7 @@ AppSettings parse_settings(const SettingLookup& lookup) {
     if (auto n = parse_number<int>(*v); n && *n >= 1 && *n <= 240) s.lock_minutes = *n;
   }
   if (auto v = lookup("ui.reply_hours"); v && v->size() <= 400) s.reply_hours = *v;
+  if (auto v = lookup("ui.show_over"); v && v->size() <= 1000) s.show_over = *v;
   auto pin = lookup("ui.pin");
   auto salt = lookup("ui.pin_salt");
   if (pin && salt && pin->size() == 64 && !salt->empty()) {
@@ -135,6 +136,7 @@ std::vector<std::pair<std::string, std::string>> serialize_settings(const AppSet
       {"ui.send_seen", b(s.send_seen)},
       {"ui.lock_minutes", std::to_string(s.lock_minutes)},
       {"ui.reply_hours", s.reply_hours},
+      {"ui.show_over", s.show_over},
       {"ui.pin", s.pin_hash},
       {"ui.pin_salt", s.pin_salt},
   };

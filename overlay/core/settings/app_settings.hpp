@@ -43,6 +43,7 @@ struct AppSettings {
   bool send_seen = true;
   int lock_minutes = 10;    // contacts: lock after this long without input
   std::string reply_hours;  // contacts: when I usually answer, shown to the youth (0..100)
+  std::string show_over;    // the bar shows only while one of these apps is in front; empty: always
   std::string pin_hash;     // youth: optional app PIN (hex of a salted PBKDF2), empty = none
   std::string pin_salt;
   std::array<WindowPlace, 3> places{WindowPlace{-1, -1, 0, 0}, WindowPlace{-1, -1, 0, 0},
@@ -57,7 +58,7 @@ struct SettingKey {
   std::string_view meaning;
 };
 
-inline constexpr std::array<SettingKey, 14> kSettingKeys{{
+inline constexpr std::array<SettingKey, 15> kSettingKeys{{
     {"ui.language", "nb", "nb, en or sv"},
     {"ui.scale", "1.0", "text and widget scale, 0.75 to 2.0"},
     {"ui.opacity", "0.94", "window opacity, 0.80 to 1.0"},
@@ -70,6 +71,7 @@ inline constexpr std::array<SettingKey, 14> kSettingKeys{{
     {"ui.send_seen", "true", "youth: let the contact see when a message was read"},
     {"ui.lock_minutes", "10", "contacts: lock after this many minutes without input"},
     {"ui.reply_hours", "", "contacts: when I usually answer, shown to the youth"},
+    {"ui.show_over", "", "the bar shows only while one of these apps (comma-separated) is in front"},
     {"ui.pin", "", "youth: salted hash of the optional app PIN (with ui.pin_salt)"},
     {"ui.place.<mode>", "-1,-1,w,h", "last position and size of each mode (x,y,width,height)"},
 }};
