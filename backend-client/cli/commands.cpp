@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "case_events.hpp"
+#include "profile_access.hpp"
 #include "sk/client/case_fold.hpp"
 #include "sk/client/client.hpp"
 #include "sk/client/event_records.hpp"
@@ -33,15 +35,6 @@ int exit_code_for(const Error& e) {
   return kLocal;
 }
 
-int report(const Options& o, const Error& e) {
-  if (o.json) {
-    std::cout << json{{"ok", false}, {"error", {{"code", e.code}, {"message", e.message}}}}.dump() << "\n";
-  } else {
-    std::cerr << "spillkontakt-cli: " << e.message << " (" << e.code << ")\n";
-  }
-  return exit_code_for(e);
-}
-
 std::string remembered_server(const std::filesystem::path& profile) {
   const auto path = profile / "store.db";
   if (!std::filesystem::exists(path)) return {};
@@ -51,42 +44,11 @@ std::string remembered_server(const std::filesystem::path& profile) {
   return url && *url ? **url : std::string();
 }
 
-// Opens the profile; a contact's or supervisor's is unlocked with the passphrase from the
-// environment variable named by --passphrase-env.
-Result<std::unique_ptr<client::Client>> open(const Options& o, bool need_identity) {
-  client::ClientOptions co;
-  co.profile_dir = o.profile;
-  co.server.base_url = o.server.empty() ? remembered_server(o.profile) : o.server;
-  co.server.ca_file = o.ca_file;
-  co.server.pinned_public_key = o.pinned_key;
-  co.weak_key_file_kdf_for_tests = o.weak_kdf;
-  auto c = client::Client::open(std::move(co));
-  if (!c) return c;
-  if (need_identity && (*c)->state() == client::ProfileState::kEmpty)
-    return fail("client.profile", "this profile has no identity yet: run `enroll` or `pair` first");
-  if ((*c)->state() == client::ProfileState::kLocked) {
-    const char* pass = std::getenv(o.passphrase_env.c_str());
-    if (!pass) return fail("client.locked", "set " + o.passphrase_env + " to the profile's passphrase");
-    if (auto ok = (*c)->unlock(pass); !ok) return Unexpected{ok.error()};
-  }
-  return c;
-}
-
 Result<void> remember_server(const Options& o, client::Client& c) {
   if (o.server.empty()) return {};
   auto store = store::Store::open(c.store_path());
   if (!store) return Unexpected{store.error()};
   return store->set_setting(kServerSetting, o.server);
-}
-
-Result<std::string> only_case(store::Store& store, std::string case_id) {
-  if (!case_id.empty()) return case_id;
-  auto cases = store.cases();
-  if (!cases) return Unexpected{cases.error()};
-  if (cases->size() != 1)
-    return fail("client.which_case",
-                cases->empty() ? "this profile has no case yet" : "give --case (several cases)");
-  return cases->front().case_id;
 }
 
 std::string passphrase_from(const Options& o, Error& why) {
@@ -114,6 +76,44 @@ void print_profile(const Options& o, const client::ProfileInfo& p) {
 volatile std::sig_atomic_t g_stop = 0;  // set by SIGINT/SIGTERM in `sync --follow`
 
 }  // namespace
+
+int report(const Options& o, const Error& e) {
+  if (o.json) {
+    std::cout << json{{"ok", false}, {"error", {{"code", e.code}, {"message", e.message}}}}.dump() << "\n";
+  } else {
+    std::cerr << "spillkontakt-cli: " << e.message << " (" << e.code << ")\n";
+  }
+  return exit_code_for(e);
+}
+
+Result<std::unique_ptr<client::Client>> open(const Options& o, bool need_identity) {
+  client::ClientOptions co;
+  co.profile_dir = o.profile;
+  co.server.base_url = o.server.empty() ? remembered_server(o.profile) : o.server;
+  co.server.ca_file = o.ca_file;
+  co.server.pinned_public_key = o.pinned_key;
+  co.weak_key_file_kdf_for_tests = o.weak_kdf;
+  auto c = client::Client::open(std::move(co));
+  if (!c) return c;
+  if (need_identity && (*c)->state() == client::ProfileState::kEmpty)
+    return fail("client.profile", "this profile has no identity yet: run `enroll` or `pair` first");
+  if ((*c)->state() == client::ProfileState::kLocked) {
+    const char* pass = std::getenv(o.passphrase_env.c_str());
+    if (!pass) return fail("client.locked", "set " + o.passphrase_env + " to the profile's passphrase");
+    if (auto ok = (*c)->unlock(pass); !ok) return Unexpected{ok.error()};
+  }
+  return c;
+}
+
+Result<std::string> only_case(store::Store& store, std::string case_id) {
+  if (!case_id.empty()) return case_id;
+  auto cases = store.cases();
+  if (!cases) return Unexpected{cases.error()};
+  if (cases->size() != 1)
+    return fail("client.which_case",
+                cases->empty() ? "this profile has no case yet" : "give --case (several cases)");
+  return cases->front().case_id;
+}
 
 std::filesystem::path default_profile_dir() {
   if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
@@ -199,40 +199,33 @@ int send(const Options& o, std::string case_id, const std::string& text, const s
     for (std::string line; std::getline(in, line);)
       if (!line.empty()) messages.push_back(line);
   }
-  auto c = open(o, true);
-  if (!c) return report(o, c.error());
-  const auto me = *(*c)->profile();
-  {
-    auto store = store::Store::open((*c)->store_path());
-    if (!store) return report(o, store.error());
-    auto id = only_case(*store, case_id);
-    if (!id) return report(o, id.error());
-    case_id = *id;
-    model::EventIdGenerator ids;
-    for (const auto& m : messages) {
-      auto event = client::record_action(*store, {me.principal_id, me.device_id, &ids}, case_id,
-                                         model::ChatMessage{m});
-      if (!event) return report(o, event.error());
-      if (!o.json) std::cout << "Queued " << event->id.str() << "\n";
-    }
-  }
-  if (!sync_after) return kOk;
-  auto s = (*c)->sync_once();
-  if (!s) return report(o, s.error());
-  if (o.json) std::cout << json{{"ok", true}, {"pending", s->pending}}.dump() << "\n";
+  std::vector<model::Event::Body> bodies;
+  for (auto& m : messages) bodies.emplace_back(model::ChatMessage{std::move(m)});
+  const auto w = write_events(o, {std::move(case_id), sync_after}, std::move(bodies));
+  if (w.exit_code != kOk) return w.exit_code;
+  if (!o.json)
+    for (const auto& id : w.ids) std::cout << "Queued " << id.str() << "\n";
+  if (o.json && sync_after) std::cout << json{{"ok", true}, {"pending", w.pending}}.dump() << "\n";
   return kOk;
 }
 
-int list(const Options& o, std::string case_id) {
+Result<FoldedCase> fold_only_case(const Options& o, const std::string& case_id) {
   auto c = open(o, true);
-  if (!c) return report(o, c.error());
+  if (!c) return Unexpected{c.error()};
   auto store = store::Store::open((*c)->store_path());
-  if (!store) return report(o, store.error());
+  if (!store) return Unexpected{store.error()};
   auto id = only_case(*store, case_id);
-  if (!id) return report(o, id.error());
+  if (!id) return Unexpected{id.error()};
   auto state = client::fold_case(*store, *id);
-  if (!state) return report(o, state.error());
-  const auto& chat = state->chat();
+  if (!state) return Unexpected{state.error()};
+  return FoldedCase{*id, std::move(*state)};
+}
+
+int list(const Options& o, std::string case_id) {
+  auto folded = fold_only_case(o, case_id);
+  if (!folded) return report(o, folded.error());
+  const std::string* id = &folded->case_id;
+  const auto& chat = folded->state.chat();
   json out = json::array();
   for (const auto& e : chat.entries()) {
     const std::string delivery(model::to_string(chat.delivery(e)));

@@ -24,6 +24,10 @@ struct Options {
   std::string passphrase_env = "SK_PASSPHRASE";  // contacts: where the passphrase comes from
   bool json = false;
   bool weak_kdf = false;  // tests only (hidden flag)
+  // Events this run writes are dated this time instead of now ("YYYY-MM-DD HH:MM" in `zone`,
+  // or Unix ms): the demo's few days of history. Empty: now.
+  std::string at;
+  std::string zone = "Europe/Oslo";  // IANA zone of times given on the command line
 };
 
 int enroll(const Options& o, const std::string& code, const std::string& name);

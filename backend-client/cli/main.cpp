@@ -2,6 +2,7 @@
 // scripts, the demo and operators' smoke checks. See docs/cli.md.
 #include <CLI/CLI.hpp>
 
+#include "case_events.hpp"
 #include "commands.hpp"
 
 int main(int argc, char** argv) {
@@ -16,6 +17,10 @@ int main(int argc, char** argv) {
   app.add_option("--passphrase-env", o.passphrase_env, "environment variable holding a contact's passphrase");
   app.add_flag("--json", o.json, "print JSON instead of text");
   app.add_flag("--weak-kdf-for-tests", o.weak_kdf)->group("");  // hidden: tests only
+  app.add_option("--zone", o.zone, "IANA time zone of the times you give and print (default Europe/Oslo)");
+  app.add_option(
+      "--at", o.at,
+      "date the events this run writes at this time, \"YYYY-MM-DD HH:MM\" (demos: a few days of history)");
 
   std::string code, name, text, case_id;
   bool no_sync = false, follow = false, once = false;
@@ -35,8 +40,12 @@ int main(int argc, char** argv) {
   invite->add_option("--again", case_id, "a fresh code for this existing case's youth (a new device)");
 
   std::string role = "contact";
-  auto* issue = app.add_subcommand("issue-code", "supervisor: print an enrollment code for a new contact");
-  issue->add_option("--role", role, "contact or supervisor")->check(CLI::IsMember({"contact", "supervisor"}));
+  auto* issue = app.add_subcommand(
+      "issue-code",
+      "supervisor: print an enrollment code for a new contact (codes for supervisors come only from "
+      "`spillkontakt-backend admin enroll-code`)");
+  issue->add_option("--role", role, "contact (the only role the server issues codes for here)")
+      ->check(CLI::IsMember({"contact"}));
 
   auto* send = app.add_subcommand("send", "send a chat message");
   std::string from_file;
@@ -66,6 +75,59 @@ int main(int argc, char** argv) {
 
   auto* status = app.add_subcommand("status", "who this profile is, its cases, queue and invitations");
 
+  // Sessions and check-ins (case_events.hpp): each writes one event, then syncs unless --no-sync.
+  sk::cli::EventTarget target;
+  const auto event_options = [&target](CLI::App* sub) {
+    sub->add_option("--case", target.case_id, "the case (default: the only one)");
+    sub->add_flag(
+        "--no-sync", [&target](std::int64_t) { target.sync_after = false; },
+        "only queue it; the next sync delivers it");
+  };
+  sk::cli::ScheduleArgs plan;
+  auto* schedule = app.add_subcommand("schedule", "contact: propose a session (prints its id)");
+  schedule->add_option("--start", plan.start, "\"YYYY-MM-DD HH:MM\" in --zone")->required();
+  schedule->add_option("--minutes", plan.minutes, "how long")->check(CLI::Range(5, 480));
+  schedule->add_flag("--weekly", plan.weekly, "every week at the same local time");
+  schedule->add_option("--until", plan.until, "weekly: no meeting at or after this time");
+  schedule->add_option("--title", plan.title, "what you'll play, e.g. \"Minecraft\"");
+  event_options(schedule);
+
+  std::string session, occurrence, choice;
+  const auto session_options = [&](CLI::App* sub) {
+    sub->add_option("--session", session, "the session id (from `schedule` or `sessions`)")->required();
+    sub->add_option("--occurrence", occurrence,
+                    "one meeting of a weekly series: its planned start (from `sessions`)");
+    event_options(sub);
+  };
+  auto* answer = app.add_subcommand("answer", "youth: accept a session, or say \"not today\"");
+  answer->add_option("answer", choice, "accept or not-today")
+      ->required()
+      ->check(CLI::IsMember({"accept", "not-today"}));
+  session_options(answer);
+  auto* mark = app.add_subcommand("mark", "contact: mark a meeting attended or no-show");
+  mark->add_option("what", choice, "attended or no-show")
+      ->required()
+      ->check(CLI::IsMember({"attended", "no-show"}));
+  session_options(mark);
+
+  int mood = 3;
+  std::vector<std::string> tags;
+  auto* check_in = app.add_subcommand("check-in", "youth: how are you, 1 (worst) to 5 (best)");
+  check_in->add_option("mood", mood, "1..5")->required()->check(CLI::Range(1, 5));
+  check_in->add_option("--tag", tags,
+                       "tired, anxious, lonely, bored, stressed, sad, angry, calm, happy, proud, "
+                       "slept_well, went_outside (repeatable)");
+  check_in->add_option("--text", text, "one optional line");
+  event_options(check_in);
+
+  auto* introduce =
+      app.add_subcommand("introduce", "contact: tell the youth your name and when you usually answer");
+  introduce->add_option("--hours", text, "reply hours, e.g. \"Hverdager 12-20\"");
+  event_options(introduce);
+
+  auto* sessions = app.add_subcommand("sessions", "the case's meetings from a week ago on, with their ids");
+  sessions->add_option("--case", case_id, "the case (default: the only one)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -93,5 +155,11 @@ int main(int argc, char** argv) {
   if (*list) return sk::cli::list(o, case_id);
   if (*sync) return sk::cli::sync(o, follow, wait, retry);
   if (*status) return sk::cli::status(o);
+  if (*schedule) return sk::cli::schedule(o, target, plan);
+  if (*answer) return sk::cli::answer(o, target, session, occurrence, choice);
+  if (*mark) return sk::cli::mark(o, target, session, occurrence, choice);
+  if (*check_in) return sk::cli::check_in(o, target, mood, tags, text);
+  if (*introduce) return sk::cli::introduce(o, target, text);
+  if (*sessions) return sk::cli::sessions(o, case_id);
   return sk::cli::kUsage;
 }

@@ -16,6 +16,7 @@
 #include "report.hpp"
 #include "spillkontakt_target.hpp"
 #include "sync_target.hpp"
+#include "work_dir.hpp"
 
 namespace {
 
@@ -146,12 +147,6 @@ asio::awaitable<void> run_all(asio::io_context& io, const Options& o, Report& re
   print_comparison(std::cout, report);
 }
 
-std::filesystem::path make_work_dir(const std::filesystem::path& parent) {
-  std::string pattern = (parent / "sk-backend-bench-XXXXXX").string();
-  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a temporary directory");
-  return pattern;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -200,7 +195,7 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  const auto work_dir = make_work_dir(o.temp_parent);
+  const auto work_dir = make_work_dir(o.temp_parent, "sk-backend-bench");
   o.server.work_dir = work_dir;
   o.nchan.work_dir = work_dir;
   Report report;
@@ -230,12 +225,7 @@ int main(int argc, char** argv) {
     });
     io.run();
   }
-  if (o.keep_dir) {
-    std::cout << "logs and data kept in " << work_dir.string() << '\n';
-  } else {
-    std::error_code ignored;
-    std::filesystem::remove_all(work_dir, ignored);
-  }
+  finish_work_dir(work_dir, o.keep_dir, std::cout);
   print_headline_json(std::cout, report);
   return exit_code;
 }

@@ -96,19 +96,6 @@ asio::awaitable<unsigned short> wait_for_port_file(asio::io_context& io, const s
   throw std::runtime_error("spillkontakt-backend did not write its port to " + file.string());
 }
 
-std::string random_event_id_prefix() {
-  std::random_device random;
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                      std::chrono::system_clock::now().time_since_epoch())
-                      .count();
-  char prefix[32];
-  // UUIDv7 layout: 48-bit time, version 7, random, variant 10, then our 48-bit key.
-  std::snprintf(prefix, sizeof prefix, "%08llx-%04llx-7%03x-%04x-", static_cast<unsigned long long>(ms >> 16),
-                static_cast<unsigned long long>(ms & 0xffff), random() & 0xfffu,
-                0x8000u | (random() & 0x3fffu));
-  return prefix;
-}
-
 }  // namespace
 
 SpillkontaktTarget::SpillkontaktTarget(ChildProcess process, tcp::endpoint endpoint)
@@ -125,8 +112,7 @@ int SpillkontaktTarget::stop() {
   return process_.stop(SIGTERM, std::chrono::seconds(10));
 }
 
-asio::awaitable<std::unique_ptr<SpillkontaktTarget>> SpillkontaktTarget::start(
-    asio::io_context& io, const SpillkontaktOptions& options, std::size_t channels) {
+asio::awaitable<StartedServer> start_server(asio::io_context& io, const SpillkontaktOptions& options) {
   const auto data = options.work_dir / "spillkontakt-data";
   const auto log = (options.work_dir / "spillkontakt.log").string();
   std::filesystem::create_directories(data);
@@ -156,13 +142,31 @@ asio::awaitable<std::unique_ptr<SpillkontaktTarget>> SpillkontaktTarget::start(
   ChildProcess process = ChildProcess::spawn(argv, log);
   const unsigned short port = co_await wait_for_port_file(io, port_file, process);
   const tcp::endpoint endpoint(asio::ip::address_v4::loopback(), port);
-  std::unique_ptr<SpillkontaktTarget> target(new SpillkontaktTarget(std::move(process), endpoint));
   if (!co_await wait_until_ready(io, endpoint, "/healthz", std::chrono::seconds(10))) {
     throw std::runtime_error("spillkontakt-backend did not start; see " + log);
   }
+  co_return StartedServer{std::move(process), endpoint, enrollment_code(init.output)};
+}
 
-  const std::string code = enrollment_code(init.output);
-  co_await target->set_up(io, options, channels, code.substr(0, 4));
+std::string random_event_id_prefix() {
+  std::random_device random;
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+  char prefix[32];
+  // UUIDv7 layout: 48-bit time, version 7, random, variant 10, then our 48-bit key.
+  std::snprintf(prefix, sizeof prefix, "%08llx-%04llx-7%03x-%04x-", static_cast<unsigned long long>(ms >> 16),
+                static_cast<unsigned long long>(ms & 0xffff), random() & 0xfffu,
+                0x8000u | (random() & 0x3fffu));
+  return prefix;
+}
+
+asio::awaitable<std::unique_ptr<SpillkontaktTarget>> SpillkontaktTarget::start(
+    asio::io_context& io, const SpillkontaktOptions& options, std::size_t channels) {
+  StartedServer server = co_await start_server(io, options);
+  std::unique_ptr<SpillkontaktTarget> target(
+      new SpillkontaktTarget(std::move(server.process), server.endpoint));
+  co_await target->set_up(io, options, channels, server.enrollment_code.substr(0, 4));
   co_return target;
 }
 
@@ -225,15 +229,22 @@ asio::awaitable<SpillkontaktTarget::CommitCounters> SpillkontaktTarget::commit_c
 }
 
 Request SpillkontaktTarget::poll_request(std::size_t channel, const Cursor& cursor) const {
-  Request request = make_request(
-      http::verb::get,
-      "/v1/cases/" + case_ids_[channel] + "/events?after=" + std::to_string(cursor.after) + "&wait=30",
-      host_);
-  request.set(http::field::authorization, "Bearer " + youth_tokens_[channel]);
-  return request;
+  return events_poll_request(host_, case_ids_[channel], youth_tokens_[channel], cursor.after);
 }
 
 std::vector<std::uint64_t> SpillkontaktTarget::parse_poll(const Response& response, Cursor& cursor) const {
+  return parse_events_poll(response, cursor);
+}
+
+Request events_poll_request(const std::string& host, const std::string& case_id, const std::string& token,
+                            std::uint64_t after) {
+  Request request = make_request(
+      http::verb::get, "/v1/cases/" + case_id + "/events?after=" + std::to_string(after) + "&wait=30", host);
+  request.set(http::field::authorization, "Bearer " + token);
+  return request;
+}
+
+std::vector<std::uint64_t> parse_events_poll(const Response& response, Cursor& cursor) {
   if (response.result() != http::status::ok) {
     throw std::runtime_error("events poll answered " + std::to_string(response.result_int()) + " " +
                              response.body().substr(0, 200));
@@ -265,13 +276,25 @@ Request append_request(const AppendTo& server, const std::string& case_id, const
                        std::uint64_t key, std::string_view payload) {
   char key_hex[kKeyHexDigits + 1];
   std::snprintf(key_hex, sizeof key_hex, "%012llx", static_cast<unsigned long long>(key));
-  // Concatenated rather than serialised: nothing here needs escaping (hex, base64url), and the
-  // load tool shares the server's two cores, so its own CPU per request is kept small.
+  return append_envelope_request(server.host, case_id, token, server.event_id_prefix + key_hex, "case",
+                                 payload);
+}
+
+Request append_envelope_request(const std::string& host, const std::string& case_id, const std::string& token,
+                                std::string_view event_id, std::string_view audience,
+                                std::string_view envelope) {
+  // Concatenated rather than serialised: nothing here needs escaping (UUIDs, audience names,
+  // base64url), and the load tool shares the server's two cores, so its own CPU per request is
+  // kept small.
   std::string body;
-  body.reserve(payload.size() + 128);
-  body.append(R"({"event_id":")").append(server.event_id_prefix).append(key_hex);
-  body.append(R"(","audience":"case","envelope":")").append(payload).append(R"("})");
-  Request request = make_request(http::verb::post, "/v1/cases/" + case_id + "/events", server.host);
+  body.reserve(envelope.size() + 128);
+  body.append(R"({"event_id":")").append(event_id);
+  body.append(R"(","audience":")")
+      .append(audience)
+      .append(R"(","envelope":")")
+      .append(envelope)
+      .append(R"("})");
+  Request request = make_request(http::verb::post, "/v1/cases/" + case_id + "/events", host);
   request.set(http::field::authorization, "Bearer " + token);
   request.set(http::field::content_type, "application/json");
   request.body() = std::move(body);

@@ -24,15 +24,33 @@ struct SpillkontaktOptions {
 
 class SyncTarget;
 
+// A spillkontakt-backend on a loopback port over a fresh data directory with one organisation
+// (`admin init`), rate limits off, its log in the work directory.
+struct StartedServer {
+  ChildProcess process;
+  tcp::endpoint endpoint;
+  std::string enrollment_code;  // the first supervisor's, as `admin init` printed it: "KX7F-92QM-4T"
+};
+asio::awaitable<StartedServer> start_server(asio::io_context& io, const SpillkontaktOptions& options);
+
 // POST /v1/cases/{case_id}/events of a 1 KiB-ish `case` envelope whose event id ends with `key`.
 struct AppendTo {
   std::string host;
   std::string event_id_prefix;  // per run, so event ids never repeat across runs
 };
+std::string random_event_id_prefix();
 Request append_request(const AppendTo& server, const std::string& case_id, const std::string& token,
                        std::uint64_t key, std::string_view payload);
+// The same for any event id and audience; `envelope` is base64url already.
+Request append_envelope_request(const std::string& host, const std::string& case_id, const std::string& token,
+                                std::string_view event_id, std::string_view audience,
+                                std::string_view envelope);
 // The keys of the events of a page (fetch or sync), appended to `keys`.
 void append_keys(const nlohmann::json& events, std::vector<std::uint64_t>& keys);
+// GET /v1/cases/{case_id}/events?after=…&wait=30, and its answer's keys (the cursor advances).
+Request events_poll_request(const std::string& host, const std::string& case_id, const std::string& token,
+                            std::uint64_t after);
+std::vector<std::uint64_t> parse_events_poll(const Response& response, Cursor& cursor);
 
 class SpillkontaktTarget final : public Target {
  public:

@@ -225,6 +225,13 @@ void App::on_store_changed() {
     std::fprintf(stderr, "spillkontakt: %s\n", changed.error().message.c_str());
     return;
   }
+  // A contact's card goes into each case that lacks the current one (a new case, new hours).
+  if (auto wrote = ws_->introduce_to_cases(); !wrote) {
+    std::fprintf(stderr, "spillkontakt: %s\n", wrote.error().message.c_str());
+  } else if (*wrote) {
+    connection_->nudge();
+    (void)ws_->refresh();
+  }
   std::size_t unread_before = models_.unread_total;
   rebuild_models();
   if (ws_->has_identity() && ws_->role() != model::Role::kYouth) invitations_ = connection_->invitations();

@@ -56,99 +56,97 @@ void App::apply(const Command& command) {
   std::optional<model::CaseId> case_id =
       models_.current ? std::optional(models_.current->case_id) : std::nullopt;
   auto needs_case = [&]() { return ws_->has_identity() && case_id.has_value(); };
-  std::visit(
-      Overloaded{
-          [&](const cmd::Navigate& c) {
-            if (c.screen == Screen::kHelp && screen_ == Screen::kCheckIn)
-              states_.help_after_low = true;
-            else if (c.screen != Screen::kHelp)
-              states_.help_after_low = false;
-            screen_ = c.screen;
-            if (c.screen == Screen::kChat) states_.chat.focus_draft = true;
-            acknowledge_if_reading();
-          },
-          [&](const cmd::SelectCase& c) {
-            selected_case_ = c.case_id;
-            states_.case_view.chat = ChatViewState{};
-            rebuild_models();
-          },
-          [&](const cmd::SetMode& c) { set_mode(c.mode); },
-          [&](const cmd::HideNow&) { hide(); },
-          [&](const cmd::SendChat& c) {
-            if (needs_case()) record(ws_->actions().send_chat(*case_id, c.text));
-          },
-          [&](const cmd::SendWave& c) {
-            if (needs_case()) record(ws_->actions().send_wave(*case_id, c.sticker));
-          },
-          [&](const cmd::Answer& c) {
-            if (!needs_case()) return;
-            record(ws_->actions().answer(*case_id, c.ref, c.answer));
-            if (!c.kind_message.empty()) record(ws_->actions().send_chat(*case_id, c.kind_message));
-          },
-          [&](const cmd::SuggestTime& c) {
-            // The model has no "suggested time" event yet (docs/app.md): the suggestion goes to
-            // the contact as a chat message in the youth's words, prefixed so it reads as one.
-            if (needs_case())
-              record(ws_->actions().send_chat(*case_id, t_->format("session.suggest_message", {c.when})));
-          },
-          [&](const cmd::CheckIn& c) {
-            if (needs_case()) record(ws_->actions().check_in(*case_id, c.mood, c.tags, c.text));
-          },
-          [&](const cmd::WishTopic& c) {
-            if (needs_case()) record(ws_->actions().wish_topic(*case_id, c.text));
-          },
-          [&](const cmd::SetInterests& c) {
-            if (needs_case()) record(ws_->actions().set_interests(*case_id, c.profile));
-          },
-          [&](const cmd::Propose& c) {
-            if (needs_case()) record(ws_->actions().propose(*case_id, c.session));
-          },
-          [&](const cmd::Reschedule& c) {
-            if (needs_case()) record(ws_->actions().reschedule(*case_id, c.ref, c.plan));
-          },
-          [&](const cmd::Cancel& c) {
-            if (needs_case()) record(ws_->actions().cancel(*case_id, c.ref, c.reason));
-          },
-          [&](const cmd::MarkAttended& c) {
-            if (needs_case()) record(ws_->actions().mark_attended(*case_id, c.ref));
-          },
-          [&](const cmd::MarkNoShow& c) {
-            if (needs_case()) record(ws_->actions().mark_no_show(*case_id, c.ref));
-          },
-          [&](const cmd::ExportIcs&) {
-            const CaseFeed* feed = case_id ? ws_->feed(*case_id) : nullptr;
-            if (!feed) return;
-            std::int64_t now = now_ms();
-            auto meetings = feed->state().schedule().meetings_between(
-                model::Timestamp{now - 30 * model::kDayMs}, model::Timestamp{now + 365 * model::kDayMs});
-            auto file = options_.profile_dir / ("spillkontakt-" + feed->label() + ".ics");
-            std::ofstream(file, std::ios::binary)
-                << export_ics(meetings, {feed->label(), feed->label(), now});
-            states_.case_view.export_note = file.string();
-          },
-          [&](const cmd::ChangeSettings& c) {
-            AppSettings next = c.settings;
-            if (c.new_pin) set_pin(next, *c.new_pin);
-            apply_settings(next);
-          },
-          [&](const cmd::Join& c) { connection_->join(c.code, c.nickname); },
-          [&](const cmd::Enroll& c) { connection_->enroll(c.code, c.name, c.passphrase); },
-          [&](const cmd::Invite& c) { connection_->invite(c.label); },
-          [&](const cmd::Unlock& c) {
-            if (ws_->role() == model::Role::kYouth) {
-              if (check_pin(ws_->settings(), c.secret)) {
-                locked_ = false;
-                screen_ = Screen::kChat;
-                connection_->start_sync();
-              } else {
-                states_.lock.wrong = true;
-              }
-            } else {
-              connection_->unlock(c.secret);
-            }
-          },
-      },
-      command);
+  std::visit(Overloaded{
+                 [&](const cmd::Navigate& c) {
+                   if (c.screen == Screen::kHelp && screen_ == Screen::kCheckIn)
+                     states_.help_after_low = true;
+                   else if (c.screen != Screen::kHelp)
+                     states_.help_after_low = false;
+                   screen_ = c.screen;
+                   if (c.screen == Screen::kChat) states_.chat.focus_draft = true;
+                   acknowledge_if_reading();
+                 },
+                 [&](const cmd::SelectCase& c) {
+                   selected_case_ = c.case_id;
+                   states_.case_view.chat = ChatViewState{};
+                   rebuild_models();
+                 },
+                 [&](const cmd::SetMode& c) { set_mode(c.mode); },
+                 [&](const cmd::HideNow&) { hide(); },
+                 [&](const cmd::SendChat& c) {
+                   if (needs_case()) record(ws_->actions().send_chat(*case_id, c.text));
+                 },
+                 [&](const cmd::SendWave& c) {
+                   if (needs_case()) record(ws_->actions().send_wave(*case_id, c.sticker));
+                 },
+                 [&](const cmd::Answer& c) {
+                   if (!needs_case()) return;
+                   record(ws_->actions().answer(*case_id, c.ref, c.answer));
+                   if (!c.kind_message.empty()) record(ws_->actions().send_chat(*case_id, c.kind_message));
+                 },
+                 [&](const cmd::SuggestTime& c) {
+                   if (needs_case()) record(ws_->actions().suggest_time(*case_id, c.ref, c.start_ms, c.zone));
+                 },
+                 [&](const cmd::CheckIn& c) {
+                   if (needs_case()) record(ws_->actions().check_in(*case_id, c.mood, c.tags, c.text));
+                 },
+                 [&](const cmd::WishTopic& c) {
+                   if (needs_case()) record(ws_->actions().wish_topic(*case_id, c.text));
+                 },
+                 [&](const cmd::SetInterests& c) {
+                   if (needs_case()) record(ws_->actions().set_interests(*case_id, c.profile));
+                 },
+                 [&](const cmd::Propose& c) {
+                   if (needs_case()) record(ws_->actions().propose(*case_id, c.session));
+                 },
+                 [&](const cmd::Reschedule& c) {
+                   if (needs_case()) record(ws_->actions().reschedule(*case_id, c.ref, c.plan));
+                 },
+                 [&](const cmd::Cancel& c) {
+                   if (needs_case()) record(ws_->actions().cancel(*case_id, c.ref, c.reason));
+                 },
+                 [&](const cmd::MarkAttended& c) {
+                   if (needs_case()) record(ws_->actions().mark_attended(*case_id, c.ref));
+                 },
+                 [&](const cmd::MarkNoShow& c) {
+                   if (needs_case()) record(ws_->actions().mark_no_show(*case_id, c.ref));
+                 },
+                 [&](const cmd::ExportIcs&) {
+                   const CaseFeed* feed = case_id ? ws_->feed(*case_id) : nullptr;
+                   if (!feed) return;
+                   std::int64_t now = now_ms();
+                   auto meetings =
+                       feed->state().schedule().meetings_between(model::Timestamp{now - 30 * model::kDayMs},
+                                                                 model::Timestamp{now + 365 * model::kDayMs});
+                   auto file = options_.profile_dir / ("spillkontakt-" + feed->label() + ".ics");
+                   std::ofstream(file, std::ios::binary)
+                       << export_ics(meetings, {feed->label(), feed->label(), now});
+                   states_.case_view.export_note = file.string();
+                 },
+                 [&](const cmd::ChangeSettings& c) {
+                   AppSettings next = c.settings;
+                   if (c.new_pin) set_pin(next, *c.new_pin);
+                   apply_settings(next);
+                 },
+                 [&](const cmd::Join& c) { connection_->join(c.code, c.nickname); },
+                 [&](const cmd::Enroll& c) { connection_->enroll(c.code, c.name, c.passphrase); },
+                 [&](const cmd::Invite& c) { connection_->invite(c.label); },
+                 [&](const cmd::InviteAgain& c) { connection_->invite_again(c.case_id.str()); },
+                 [&](const cmd::Unlock& c) {
+                   if (ws_->role() == model::Role::kYouth) {
+                     if (check_pin(ws_->settings(), c.secret)) {
+                       locked_ = false;
+                       screen_ = Screen::kChat;
+                       connection_->start_sync();
+                     } else {
+                       states_.lock.wrong = true;
+                     }
+                   } else {
+                     connection_->unlock(c.secret);
+                   }
+                 },
+             },
+             command);
 }
 
 void App::apply_settings(const AppSettings& next) {
@@ -176,6 +174,7 @@ void App::apply_settings(const AppSettings& next) {
   }
   if (auto ok = ws_->save_settings(); !ok)
     std::fprintf(stderr, "spillkontakt: %s\n", ok.error().message.c_str());
+  if (next.reply_hours != before.reply_hours) on_store_changed();  // the new card goes out
 }
 
 }  // namespace sk::app

@@ -12,6 +12,7 @@ namespace {
 
 InvitationView view_of(const client::InvitationStatus& s) {
   InvitationView v;
+  v.case_id = s.invitation.case_id;
   v.label = s.label;
   v.code = s.invitation.code;
   v.expires_ms =
@@ -95,6 +96,17 @@ class ClientConnection final : public Connection {
       std::lock_guard lock(mutex_);
       if (r)
         pending_.invited = Result<InvitationView>(view_of({*r, client::InvitationState::kWaiting, label}));
+      else
+        pending_.invited = Result<InvitationView>(Unexpected{r.error()});
+    });
+  }
+
+  void invite_again(std::string case_id) override {
+    run([this, case_id = std::move(case_id)] {
+      auto r = client_->invite_again(case_id);
+      std::lock_guard lock(mutex_);
+      if (r)
+        pending_.invited = Result<InvitationView>(view_of({*r, client::InvitationState::kWaiting, {}}));
       else
         pending_.invited = Result<InvitationView>(Unexpected{r.error()});
     });

@@ -53,8 +53,12 @@ struct Answer {
 };
 struct SuggestTime {
   model::SessionRef ref;
-  std::string when;
-};  // as a chat message, see docs/app.md
+  std::int64_t start_ms;
+  std::string zone;  // the youth's
+};
+struct InviteAgain {
+  model::CaseId case_id;  // a fresh pairing code for this case's youth (a new device)
+};
 struct CheckIn {
   int mood;
   std::vector<std::string> tags;
@@ -109,7 +113,7 @@ using Command =
     std::variant<cmd::Navigate, cmd::SelectCase, cmd::SetMode, cmd::HideNow, cmd::SendChat, cmd::SendWave,
                  cmd::Answer, cmd::SuggestTime, cmd::CheckIn, cmd::WishTopic, cmd::SetInterests, cmd::Propose,
                  cmd::Reschedule, cmd::Cancel, cmd::MarkAttended, cmd::MarkNoShow, cmd::ExportIcs,
-                 cmd::ChangeSettings, cmd::Join, cmd::Enroll, cmd::Unlock, cmd::Invite>;
+                 cmd::ChangeSettings, cmd::Join, cmd::Enroll, cmd::Unlock, cmd::Invite, cmd::InviteAgain>;
 
 class CommandSink {
  public:

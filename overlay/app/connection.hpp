@@ -23,6 +23,7 @@ enum class Online { kUnknown, kOnline, kOffline };
 // A pairing code a contact made for a youth, as the caseload shows it.
 struct InvitationView {
   enum class State { kWaiting, kJoined, kMismatch, kExpired };
+  std::string case_id;
   std::string label;  // what the contact calls the youth
   std::string code;   // "KX7F-92QM-4T"
   std::int64_t expires_ms = 0;
@@ -47,6 +48,9 @@ class Connection {
   virtual void start_sync() = 0;               // after the profile has an identity and is unlocked
   virtual void nudge() = 0;                    // an action was written to the outbox
   virtual void invite(std::string label) = 0;  // contacts: a new case and its pairing code
+  // Contacts: a fresh pairing code for a case's youth (a reinstalled or new device); the result
+  // arrives as `invited` too.
+  virtual void invite_again(std::string case_id) = 0;
   // Pending and recent invitations (a cheap store read; UI thread).
   virtual std::vector<InvitationView> invitations() = 0;
   // What happened since the last call (UI thread).

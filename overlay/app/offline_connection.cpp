@@ -25,6 +25,7 @@ class OfflineConnection final : public Connection {
     pending_.invited = Result<InvitationView>(fail("app.no_server", "no server address"));
     wake_();
   }
+  void invite_again(std::string case_id) override { invite(std::move(case_id)); }
   std::vector<InvitationView> invitations() override { return {}; }
   ConnectionEvents poll() override {
     ConnectionEvents out = std::exchange(pending_, {});

@@ -18,7 +18,11 @@ ScreenModels build_screen_models(const Workspace& ws, const std::optional<model:
   if (!pick) return m;
   CaseScreens c;
   c.case_id = pick->members().id;
-  c.other_name = pick->label().empty() ? std::string(unnamed) : pick->label();
+  // The youth's device has no label: its contacts are named by their cards (Workspace).
+  c.other_name = pick->label();
+  if (c.other_name.empty() && ws.role() == model::Role::kYouth)
+    c.other_name = join_names(pick->members().contacts, me, ws.names(), and_word);
+  if (c.other_name.empty()) c.other_name = unnamed;
   c.chat = build_chat(pick->state(), me, ws.names());
   c.sessions = build_sessions(pick->state(), now_ms);
   c.wellbeing = build_wellbeing(pick->state(), now_ms, zone);

@@ -3,12 +3,11 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <cstdlib>
 #include <sstream>
 
 namespace sk::app {
 namespace {
-
-constexpr std::int64_t kWaitLimitMs = 10'000;
 
 int key_code(const std::string& name) {
   if (name == "enter") return GLFW_KEY_ENTER;
@@ -37,6 +36,15 @@ Result<std::vector<ScriptStep>> parse_script(const std::string& text) {
     if (!known) return fail("app.script", "line " + std::to_string(n) + ": unknown step \"" + s.verb + "\"");
     if (needs_arg && s.arg.empty())
       return fail("app.script", "line " + std::to_string(n) + ": missing argument");
+    if (s.verb == "wait-for" && s.arg.find(' ') != std::string::npos) {
+      // "wait-for ID SECONDS": something another device does first (tests with two apps).
+      const auto sp = s.arg.find(' ');
+      const int seconds = std::atoi(s.arg.c_str() + sp + 1);
+      if (seconds <= 0 || seconds > 600)
+        return fail("app.script", "line " + std::to_string(n) + ": wait-for ID SECONDS (1..600)");
+      s.limit_ms = std::int64_t{seconds} * 1000;
+      s.arg.resize(sp);
+    }
     if (s.verb == "key" && key_code(s.arg) < 0) {
       return fail("app.script", "line " + std::to_string(n) + ": unknown key \"" + s.arg + "\"");
     }
@@ -57,7 +65,7 @@ ScriptRunner::Request ScriptRunner::before_frame(const UiProbe& probe, std::int6
   ImGuiIO& io = ImGui::GetIO();
   const ScriptStep& s = steps_[index_];
   if (started_ms_ < 0) started_ms_ = now_ms;
-  auto waited_too_long = [&] { return now_ms - started_ms_ > kWaitLimitMs; };
+  auto waited_too_long = [&] { return now_ms - started_ms_ > s.limit_ms; };
   if (s.verb == "click") {
     const ProbeRect* rect = probe.find(s.arg);
     if (!rect) {

@@ -5,7 +5,7 @@
 //   click ID          move the mouse to the widget tagged ID (UiProbe) and click it
 //   type TEXT         type the rest of the line, one character at a time
 //   key NAME          press enter, tab, escape or backspace
-//   wait-for ID       until a widget tagged ID is drawn (at most 10 s)
+//   wait-for ID [S]   until a widget tagged ID is drawn (at most S seconds, default 10)
 //   wait-ms N         let N ms of real time pass (the sync engine works meanwhile)
 //   screenshot PATH   save the next frame as PNG; fails on a blank frame
 //   mode NAME         compact, expanded or window
@@ -30,6 +30,7 @@ struct ScriptStep {
   std::string verb;
   std::string arg;
   int line = 0;
+  std::int64_t limit_ms = 10'000;  // how long a step may wait; `wait-for ID SECONDS` sets it
 };
 
 Result<std::vector<ScriptStep>> parse_script(const std::string& text);

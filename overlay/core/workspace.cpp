@@ -62,7 +62,9 @@ Result<void> Workspace::load_cases() {
     if (!c) continue;  // a case this build can't read stays in the store untouched
     // The label names the other side: the contact on a youth's device, the youth on a contact's.
     if (role_ == model::Role::kYouth) {
-      for (const auto& contact : c->contacts) names_.set(contact, record.label);
+      // Empty on a youth's device: the contacts' names come from their cards (refresh()).
+      if (!record.label.empty())
+        for (const auto& contact : c->contacts) names_.set(contact, record.label);
     } else {
       names_.set(c->youth, record.label);
     }
@@ -88,8 +90,27 @@ Result<bool> Workspace::refresh() {
     auto folded = f.update(store_);
     if (!folded) return Unexpected{folded.error()};
     changed = changed || *folded;
+    // The contacts' own cards name them (the youth's device has no other source: the server
+    // never learns names).
+    for (const auto& [who, card] : f.state().chat().cards())
+      if (who.str() != identity_->principal_id) names_.set(who, card.display_name);
   }
   return changed;
+}
+
+Result<bool> Workspace::introduce_to_cases() {
+  if (!identity_ || role_ != model::Role::kContact) return false;
+  const model::ContactCard mine{identity_->nickname, settings_.reply_hours};
+  bool wrote = false;
+  for (const CaseFeed& f : feeds_) {
+    const auto& cards = f.state().chat().cards();
+    const auto it = cards.find(me());
+    if (it != cards.end() && it->second == mine) continue;
+    auto written = actions_->introduce(f.members().id, mine);
+    if (!written) return Unexpected{written.error()};
+    wrote = true;
+  }
+  return wrote;
 }
 
 Result<void> Workspace::save_settings() {

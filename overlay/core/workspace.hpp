@@ -31,6 +31,9 @@ class Workspace {
 
   // Picks up new cases and folds new events of every case. Returns whether anything changed.
   Result<bool> refresh();
+  // Contacts: writes a contact card (display name, reply hours) into each case whose latest card
+  // from this contact differs, so the youth sees the name and hours. Returns whether it wrote.
+  Result<bool> introduce_to_cases();
 
   [[nodiscard]] bool has_identity() const { return identity_.has_value(); }
   [[nodiscard]] const store::Identity& identity() const { return *identity_; }

@@ -27,6 +27,10 @@ ChatViewModel build_chat(const model::CaseState& state, const model::PrincipalId
   vm.unread = chat.unread_for(viewer);
   auto read = chat.read_up_to(viewer);
   if (newest_other_seq && read && *read >= *newest_other_seq) vm.acknowledge.reset();
+  for (const auto& [who, card] : chat.cards()) {
+    if (who != viewer && !card.reply_hours.empty())
+      vm.reply_hours.emplace_back(card.display_name, card.reply_hours);
+  }
   return vm;
 }
 

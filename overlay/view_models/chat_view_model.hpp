@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sk/model/case_state.hpp"
@@ -30,6 +31,8 @@ struct ChatViewModel {
   // The newest sequenced entry by someone else, when the viewer has not yet covered it with a
   // read receipt: what opening the chat acknowledges (if "send seen" is on).
   std::optional<model::EventId> acknowledge;
+  // The other contacts' reply hours from their cards: {name, "Hverdager 12-20"}.
+  std::vector<std::pair<std::string, std::string>> reply_hours;
 };
 
 ChatViewModel build_chat(const model::CaseState& state, const model::PrincipalId& viewer,

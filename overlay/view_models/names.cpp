@@ -7,16 +7,22 @@ const std::string& NameBook::name_of(const model::PrincipalId& who) const {
   return it == names_.end() ? empty_ : it->second;
 }
 
+std::string join_names(const std::vector<model::PrincipalId>& people, const model::PrincipalId& viewer,
+                       const NameBook& names, const char* and_word) {
+  std::string joined;
+  for (const auto& p : people) {
+    if (p == viewer) continue;
+    const std::string& n = names.name_of(p);
+    if (n.empty()) continue;
+    if (!joined.empty()) joined += std::string(" ") + and_word + " ";
+    joined += n;
+  }
+  return joined;
+}
+
 AudienceLabel who_can_see(model::Audience audience, const model::Case& c, const model::PrincipalId& viewer,
                           const NameBook& names, const char* and_word) {
-  std::string contacts;
-  for (const auto& p : c.contacts) {
-    if (p == viewer) continue;
-    std::string n = names.name_of(p);
-    if (n.empty()) continue;
-    if (!contacts.empty()) contacts += std::string(" ") + and_word + " ";
-    contacts += n;
-  }
+  const std::string contacts = join_names(c.contacts, viewer, names, and_word);
   bool viewer_is_youth = viewer == c.youth;
   if (viewer_is_youth) {
     switch (audience) {

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "sk/model/audience.hpp"
 #include "sk/model/case.hpp"
@@ -28,6 +29,11 @@ struct AudienceLabel {
   const char* key;    // e.g. "who.youth.case" = "Only you and {0} can see this"
   std::string names;  // "Kari" or "Kari and Ola"; joined with the catalog's "word.and"
 };
+
+// The known names of `people` other than `viewer`, joined with `and_word` ("Kari and Ola");
+// empty when none is known.
+std::string join_names(const std::vector<model::PrincipalId>& people, const model::PrincipalId& viewer,
+                       const NameBook& names, const char* and_word);
 
 AudienceLabel who_can_see(model::Audience audience, const model::Case& c, const model::PrincipalId& viewer,
                           const NameBook& names, const char* and_word);

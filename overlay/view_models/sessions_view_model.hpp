@@ -13,12 +13,16 @@ namespace sk::app {
 
 struct MeetingRow {
   model::SessionRef ref;  // occurrence set for weekly meetings
+  // What "yes" answers: a weekly series still waiting for its first answer is accepted as a whole
+  // (no occurrence); otherwise this meeting. "Not today" is always this meeting only.
+  model::SessionRef accept_ref;
   std::string title;
   model::SessionPlan plan;
   model::SessionStatus status = model::SessionStatus::kProposed;
   bool weekly = false;
   bool needs_answer = false;  // proposed or rescheduled: the youth has not answered this time
   bool past = false;          // over: a contact can still mark attended / no-show
+  std::optional<model::SessionPlan> suggested;  // the youth's "another time?", until answered
 };
 
 struct SessionsViewModel {

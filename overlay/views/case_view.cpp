@@ -13,18 +13,6 @@ namespace {
 
 constexpr std::size_t kUpcomingShown = 5;  // the rest are in the .ics export
 
-// The UTC instant of local `hour:minute`, `day_offset` days from today, in `zone` (DST-correct:
-// the offset is looked up at the target instant, and looked up again once in case the first
-// guess landed on the other side of a change).
-std::int64_t local_to_utc(std::int64_t now_ms, const std::string& zone, int day_offset, int hour,
-                          int minute) {
-  LocalTime today = to_local(now_ms, zone);
-  std::int64_t local_ms =
-      (today.day_number + day_offset) * model::kDayMs + hour * model::kHourMs + minute * model::kMinuteMs;
-  std::int64_t guess = local_ms - model::utc_offset_ms(zone, model::Timestamp{local_ms}).value_or(0);
-  return local_ms - model::utc_offset_ms(zone, model::Timestamp{guess}).value_or(0);
-}
-
 void schedule_form(const ViewContext& ctx, CaseViewState& s) {
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##title", ctx.t.tr("schedule.game"), &s.title);
@@ -77,7 +65,22 @@ void meeting_row(const ViewContext& ctx, const MeetingRow& row, const std::strin
   ImGui::TextUnformatted(line.c_str());
   ImGui::SameLine();
   ui::muted(ctx, ctx.t.format(ui::session_status_key(row.status, true), {youth}).c_str());
+  ui::tag(ctx, "case-meeting-" + std::string(model::to_string(row.status)));
   bool final_state = row.status == model::SessionStatus::kCancelled;
+  if (row.suggested && !row.past && !final_state) {
+    // The youth's "another time?": one click moves the meeting there (a reschedule they answer).
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::color(ctx.theme.accent));
+    ImGui::TextWrapped(
+        "%s",
+        ctx.t.format("case.suggested", {youth, ui::when_text(ctx, row.suggested->start.unix_ms)}).c_str());
+    ImGui::PopStyleColor();
+    ui::tag(ctx, "case-suggested");
+    ImGui::SameLine();
+    if (ui::accent_button(ctx, (std::string(ctx.t.tr("case.take_suggestion")) + "###take").c_str(),
+                          "case.take_suggestion")) {
+      ctx.sink.send(cmd::Reschedule{row.ref, *row.suggested});
+    }
+  }
   if (row.past && !final_state) {
     ImGui::SameLine();
     if (ui::button(ctx, (std::string(ctx.t.tr("case.attended")) + "###att").c_str(), "case.attended")) {
@@ -146,9 +149,32 @@ void trend_chart(const ViewContext& ctx, const WellbeingViewModel& vm) {
   }
 }
 
+// A reinstalled or new device of the youth pairs with a fresh code; the history follows it.
+void new_device_code(const ViewContext& ctx, const CaseScreens& screens,
+                     const std::vector<InvitationView>& invitations) {
+  ui::muted(ctx, ctx.t.format("case.new_code_why", {screens.other_name}).c_str());
+  if (ui::button(ctx, (std::string(ctx.t.tr("case.new_code")) + "###case.new_code").c_str(),
+                 "case.new_code")) {
+    ctx.sink.send(cmd::InviteAgain{screens.case_id});
+  }
+  for (const InvitationView& inv : invitations) {
+    if (inv.case_id != screens.case_id.str() || inv.state != InvitationView::State::kWaiting) continue;
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::color(ctx.theme.accent));
+    ImGui::TextUnformatted(inv.code.c_str());
+    ImGui::PopStyleColor();
+    ui::tag(ctx, "case-new-code");
+    ImGui::SameLine();
+    if (ImGui::SmallButton((std::string(ctx.t.tr("invite.copy")) + "###copy" + inv.code).c_str()))
+      ImGui::SetClipboardText(inv.code.c_str());
+    ImGui::SameLine();
+    ui::muted(ctx, ctx.t.format("invite.expires", {ui::when_text(ctx, inv.expires_ms)}).c_str());
+  }
+}
+
 }  // namespace
 
-void draw_case(const ViewContext& ctx, const CaseScreens& screens, CaseViewState& state) {
+void draw_case(const ViewContext& ctx, const CaseScreens& screens,
+               const std::vector<InvitationView>& invitations, CaseViewState& state) {
   float left = ImGui::GetContentRegionAvail().x * 0.48f;
   ImGui::BeginChild("case-left", ImVec2(left, 0), false);
   ui::heading(ctx, screens.other_name.c_str());
@@ -168,9 +194,10 @@ void draw_case(const ViewContext& ctx, const CaseScreens& screens, CaseViewState
       ctx.sink.send(cmd::ExportIcs{});
     }
   }
-  if (ImGui::CollapsingHeader((std::string(ctx.t.tr("schedule.title")) + "###schedule").c_str())) {
-    schedule_form(ctx, state);
-  }
+  const bool planning =
+      ImGui::CollapsingHeader((std::string(ctx.t.tr("schedule.title")) + "###schedule").c_str());
+  ui::tag(ctx, "case-schedule");
+  if (planning) schedule_form(ctx, state);
   if (ImGui::CollapsingHeader((std::string(ctx.t.tr("case.voice")) + "###case.voice").c_str(),
                               ImGuiTreeNodeFlags_DefaultOpen)) {
     const WellbeingViewModel& w = screens.wellbeing;
@@ -189,6 +216,10 @@ void draw_case(const ViewContext& ctx, const CaseScreens& screens, CaseViewState
     draw_check_in_strip(ctx, screens.wellbeing);
     ui::who_can_see_line(ctx, screens.checkin_audience);
   }
+  const bool new_device =
+      ImGui::CollapsingHeader((std::string(ctx.t.tr("case.new_device")) + "###case.new_device").c_str());
+  ui::tag(ctx, "case-new_device");
+  if (new_device) new_device_code(ctx, screens, invitations);
   ImGui::EndChild();
 }
 

@@ -1,10 +1,13 @@
 #pragma once
 // One youth, on the contact's device: the chat on the left; on the right the sessions (schedule
 // one-off or weekly, reschedule, cancel, attended / no-show, .ics export), the youth's answers
-// and wishes, interests, and the check-in trend with its tags.
+// and wishes, interests, the check-in trend with its tags, and a fresh pairing code for the
+// youth's new device.
 
 #include <string>
+#include <vector>
 
+#include "app/connection.hpp"
 #include "app/screen_models.hpp"
 #include "views/chat_view.hpp"
 #include "views/view_context.hpp"
@@ -25,6 +28,9 @@ struct CaseViewState {
   std::string export_note;
 };
 
-void draw_case(const ViewContext& ctx, const CaseScreens& screens, CaseViewState& state);
+// `invitations`: the pairing codes made on this device; the case shows its own waiting ones
+// beside the "fresh code for a new device" button.
+void draw_case(const ViewContext& ctx, const CaseScreens& screens,
+               const std::vector<InvitationView>& invitations, CaseViewState& state);
 
 }  // namespace sk::app

@@ -62,6 +62,10 @@ void draw_chat(const ViewContext& ctx, const CaseScreens& screens, ChatViewState
   // Who can read it, and anything still waiting to be sent, above the messages; below them only
   // the rows to write in, so their height is known.
   ui::who_can_see_line(ctx, screens.case_audience);
+  for (const auto& [name, hours] : vm.reply_hours) {
+    ui::muted(ctx, ctx.t.format("chat.reply_hours", {name, hours}).c_str());
+    ui::tag(ctx, "chat-reply_hours");
+  }
   if (vm.not_yet_sent > 0) ui::muted(ctx, ctx.t.tr("chat.offline_note"));
   float footer = ImGui::GetFrameHeightWithSpacing() * (state.stickers_open ? 3.0f : 2.0f);
   ImGui::BeginChild("chat-lines", ImVec2(0, -footer), false);
@@ -78,6 +82,9 @@ void draw_chat(const ViewContext& ctx, const CaseScreens& screens, ChatViewState
     draw_line(ctx, vm.lines[i], width);
     ImGui::EndGroup();
     ui::tag(ctx, "chat-line-" + std::to_string(i));
+    // Scripts wait on this before quitting, so what they sent has reached the server.
+    if (vm.lines[i].mine && vm.lines[i].delivery != model::Delivery::kSent)
+      ui::tag(ctx, "chat-delivered-" + std::to_string(i));
     ImGui::PopID();
   }
   if (state.lines_seen != vm.lines.size()) {

@@ -98,7 +98,7 @@ void draw_panel(const ViewContext& ctx, const PanelInput& in, ViewStates& states
       draw_caseload(ctx, in.models.caseload, states.caseload_sort, in.invitations, states.invite);
       break;
     case Screen::kCase:
-      if (current) draw_case(ctx, *current, states.case_view);
+      if (current) draw_case(ctx, *current, in.invitations, states.case_view);
       break;
     default:
       break;

@@ -89,6 +89,20 @@ void draw_settings(const ViewContext& ctx, const AppSettings& settings, bool you
     ImGui::SetNextItemWidth(200);
     changed |= ImGui::SliderInt((std::string(ctx.t.tr("settings.lock")) + "###lock").c_str(),
                                 &next.lock_minutes, 1, 120);
+    // Sent to every youth in the caseload (a contact card), so only when saved, not per keystroke.
+    if (!state.reply_hours) state.reply_hours = settings.reply_hours;
+    ImGui::SetNextItemWidth(240);
+    ImGui::InputTextWithHint((std::string(ctx.t.tr("settings.reply_hours")) + "###reply_hours").c_str(),
+                             ctx.t.tr("settings.reply_hours_hint"), &*state.reply_hours);
+    ui::tag(ctx, "settings-reply_hours");
+    ImGui::SameLine();
+    if (ui::button(ctx, (std::string(ctx.t.tr("settings.save")) + "###reply_save").c_str(),
+                   "settings-reply_hours_save") &&
+        *state.reply_hours != settings.reply_hours && state.reply_hours->size() <= 100) {
+      next.reply_hours = *state.reply_hours;
+      changed = true;
+    }
+    ui::muted(ctx, ctx.t.tr("settings.reply_hours_note"));
   }
   if (changed) ctx.sink.send(cmd::ChangeSettings{next, std::nullopt});
   ImGui::Spacing();

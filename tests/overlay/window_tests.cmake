@@ -22,7 +22,12 @@ if(TARGET spillkontakt-backend AND TARGET spillkontakt-cli)
            COMMAND ${Python3_EXECUTABLE} ${SK_WINDOW_TEST_DIR}/contact_journey_test.py $<TARGET_FILE:spillkontakt>
                    $<TARGET_FILE:spillkontakt-cli> $<TARGET_FILE:spillkontakt-backend>
                    ${CMAKE_CURRENT_BINARY_DIR}/journey)
+  add_test(NAME OverlayWindow.ContactSchedulesWeeklyYouthAcceptsAndSuggestsAnotherTimeThroughRealBackend
+           COMMAND ${Python3_EXECUTABLE} ${SK_WINDOW_TEST_DIR}/session_test.py $<TARGET_FILE:spillkontakt>
+                   $<TARGET_FILE:spillkontakt-cli> $<TARGET_FILE:spillkontakt-backend>
+                   ${CMAKE_CURRENT_BINARY_DIR}/journey)
   set_tests_properties(OverlayWindow.YouthJoinsWithCodeAndChatsBothWaysThroughRealBackend
                        OverlayWindow.ContactEnrollsInvitesAndSeesTheYouthJoinThroughRealBackend
+                       OverlayWindow.ContactSchedulesWeeklyYouthAcceptsAndSuggestsAnotherTimeThroughRealBackend
                        PROPERTIES TIMEOUT 400 ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
 endif()

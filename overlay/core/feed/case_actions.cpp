@@ -38,6 +38,15 @@ Result<model::EventId> CaseActions::answer(const model::CaseId& c, const model::
   return write(c, model::SessionAnswered{ref, answer});
 }
 
+Result<model::EventId> CaseActions::suggest_time(const model::CaseId& c, const model::SessionRef& ref,
+                                                 std::int64_t start_ms, std::string zone) {
+  return write(c, model::SessionTimeSuggested{ref, model::Timestamp{start_ms}, std::move(zone)});
+}
+
+Result<model::EventId> CaseActions::introduce(const model::CaseId& c, model::ContactCard card) {
+  return write(c, std::move(card));
+}
+
 Result<model::EventId> CaseActions::check_in(const model::CaseId& c, int mood, std::vector<std::string> tags,
                                              std::string text) {
   model::CheckIn body;

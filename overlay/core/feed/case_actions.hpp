@@ -39,6 +39,10 @@ class CaseActions {
   Result<model::EventId> send_wave(const model::CaseId& c, std::string sticker);
   Result<model::EventId> mark_read(const model::CaseId& c, const model::EventId& up_to);
   Result<model::EventId> answer(const model::CaseId& c, const model::SessionRef& ref, model::Answer answer);
+  Result<model::EventId> suggest_time(const model::CaseId& c, const model::SessionRef& ref,
+                                      std::int64_t start_ms, std::string zone);
+  // A contact's card for the youth: display name and reply hours.
+  Result<model::EventId> introduce(const model::CaseId& c, model::ContactCard card);
   Result<model::EventId> check_in(const model::CaseId& c, int mood, std::vector<std::string> tags,
                                   std::string text);
   Result<model::EventId> wish_topic(const model::CaseId& c, std::string text);

@@ -105,6 +105,7 @@ AppSettings parse_settings(const SettingLookup& lookup) {
   if (auto v = lookup("ui.lock_minutes")) {
     if (auto n = parse_number<int>(*v); n && *n >= 1 && *n <= 240) s.lock_minutes = *n;
   }
+  if (auto v = lookup("ui.reply_hours"); v && v->size() <= 400) s.reply_hours = *v;
   auto pin = lookup("ui.pin");
   auto salt = lookup("ui.pin_salt");
   if (pin && salt && pin->size() == 64 && !salt->empty()) {
@@ -133,6 +134,7 @@ std::vector<std::pair<std::string, std::string>> serialize_settings(const AppSet
       {"ui.autostart", b(s.autostart)},
       {"ui.send_seen", b(s.send_seen)},
       {"ui.lock_minutes", std::to_string(s.lock_minutes)},
+      {"ui.reply_hours", s.reply_hours},
       {"ui.pin", s.pin_hash},
       {"ui.pin_salt", s.pin_salt},
   };

@@ -41,8 +41,9 @@ struct AppSettings {
   int reminder_minutes = 15;  // 0 = no reminder
   bool autostart = false;
   bool send_seen = true;
-  int lock_minutes = 10;  // contacts: lock after this long without input
-  std::string pin_hash;   // youth: optional app PIN (hex of a salted PBKDF2), empty = none
+  int lock_minutes = 10;    // contacts: lock after this long without input
+  std::string reply_hours;  // contacts: when I usually answer, shown to the youth (0..100)
+  std::string pin_hash;     // youth: optional app PIN (hex of a salted PBKDF2), empty = none
   std::string pin_salt;
   std::array<WindowPlace, 3> places{WindowPlace{-1, -1, 0, 0}, WindowPlace{-1, -1, 0, 0},
                                     WindowPlace{-1, -1, 0, 0}};  // per WindowMode
@@ -56,7 +57,7 @@ struct SettingKey {
   std::string_view meaning;
 };
 
-inline constexpr std::array<SettingKey, 13> kSettingKeys{{
+inline constexpr std::array<SettingKey, 14> kSettingKeys{{
     {"ui.language", "nb", "nb, en or sv"},
     {"ui.scale", "1.0", "text and widget scale, 0.75 to 2.0"},
     {"ui.opacity", "0.94", "window opacity, 0.80 to 1.0"},
@@ -68,6 +69,7 @@ inline constexpr std::array<SettingKey, 13> kSettingKeys{{
     {"ui.autostart", "false", "start when I log in"},
     {"ui.send_seen", "true", "youth: let the contact see when a message was read"},
     {"ui.lock_minutes", "10", "contacts: lock after this many minutes without input"},
+    {"ui.reply_hours", "", "contacts: when I usually answer, shown to the youth"},
     {"ui.pin", "", "youth: salted hash of the optional app PIN (with ui.pin_salt)"},
     {"ui.place.<mode>", "-1,-1,w,h", "last position and size of each mode (x,y,width,height)"},
 }};

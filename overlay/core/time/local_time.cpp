@@ -88,4 +88,13 @@ std::string clock_text(const LocalTime& t) {
   return two_digits(t.hour) + ":" + two_digits(t.minute);
 }
 
+std::int64_t local_to_utc(std::int64_t now_ms, const std::string& zone, int day_offset, int hour,
+                          int minute) {
+  const LocalTime today = to_local(now_ms, zone);
+  const std::int64_t local_ms =
+      (today.day_number + day_offset) * model::kDayMs + hour * model::kHourMs + minute * model::kMinuteMs;
+  const std::int64_t guess = local_ms - model::utc_offset_ms(zone, model::Timestamp{local_ms}).value_or(0);
+  return local_ms - model::utc_offset_ms(zone, model::Timestamp{guess}).value_or(0);
+}
+
 }  // namespace sk::app

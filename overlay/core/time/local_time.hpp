@@ -19,6 +19,10 @@ struct LocalTime {
 
 // `zone` is an IANA name; an unknown zone is shown as UTC (as the model folds it).
 LocalTime to_local(std::int64_t utc_ms, const std::string& zone);
+// The UTC instant of local `hour:minute`, `day_offset` days after the local day of `now_ms`, in
+// `zone` (DST-correct: the offset is looked up at the target instant, and once more in case the
+// first guess landed on the other side of a change).
+std::int64_t local_to_utc(std::int64_t now_ms, const std::string& zone, int day_offset, int hour, int minute);
 
 // The viewer's zone: $TZ, then /etc/timezone, then the /etc/localtime link; "UTC" when none.
 std::string system_zone_name();

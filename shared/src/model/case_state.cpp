@@ -36,12 +36,14 @@ void CaseState::apply_body(const Event& e, Role author_role, std::optional<std::
             if (target != seen_.end() && target->second)
               chat_.mark_read(e.author, author_role, *target->second);
           },
+          [&](const ContactCard& b) { chat_.set_card(e.author, b); },
           [&](const SessionProposed& b) { schedule_.propose(e.id, e.author, b); },
           [&](const SessionAnswered& b) { schedule_.answer(b); },
           [&](const SessionRescheduled& b) { schedule_.reschedule(b); },
           [&](const SessionCancelled& b) { schedule_.cancel(b); },
           [&](const SessionAttended& b) { schedule_.mark_attended(b); },
           [&](const SessionNoShow& b) { schedule_.mark_no_show(b); },
+          [&](const SessionTimeSuggested& b) { schedule_.suggest_time(b); },
           [&](const CheckIn& b) {
             wellbeing_.add_check_in({e.id, e.created_at, b});
           },

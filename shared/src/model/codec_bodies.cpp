@@ -80,6 +80,14 @@ SessionRescheduled read_rescheduled(JsonReader& r) {
   return s;
 }
 
+SessionTimeSuggested read_suggested(JsonReader& r) {
+  SessionTimeSuggested s;
+  s.ref = read_ref(r);
+  s.start = r.timestamp("start");
+  s.time_zone = r.string("time_zone");
+  return s;
+}
+
 CheckIn read_check_in(JsonReader& r) {
   CheckIn c;
   c.mood = to_int32(r.integer("mood"));
@@ -166,6 +174,8 @@ Event::Body read_body(EventKind kind, JsonReader& r) {
       return Wave{r.string("sticker")};
     case EventKind::kReadReceipt:
       return ReadReceipt{r.event_id("up_to")};
+    case EventKind::kContactCard:
+      return ContactCard{r.string("display_name"), r.text("reply_hours")};
     case EventKind::kSessionProposed:
       return read_proposed(r);
     case EventKind::kSessionAnswered: {
@@ -186,6 +196,8 @@ Event::Body read_body(EventKind kind, JsonReader& r) {
       return SessionAttended{read_ref(r)};
     case EventKind::kSessionNoShow:
       return SessionNoShow{read_ref(r)};
+    case EventKind::kSessionTimeSuggested:
+      return read_suggested(r);
     case EventKind::kCheckIn:
       return read_check_in(r);
     case EventKind::kTopicWish: {
@@ -240,6 +252,10 @@ Json write_body(const Event::Body& body) {
                  [&](const ChatMessage& b) { j["text"] = b.text; },
                  [&](const Wave& b) { j["sticker"] = b.sticker; },
                  [&](const ReadReceipt& b) { j["up_to"] = b.up_to.str(); },
+                 [&](const ContactCard& b) {
+                   j["display_name"] = b.display_name;
+                   put_text(j, "reply_hours", b.reply_hours);
+                 },
                  [&](const SessionProposed& b) {
                    j["start"] = b.start.unix_ms;
                    j["time_zone"] = b.time_zone;
@@ -264,6 +280,11 @@ Json write_body(const Event::Body& body) {
                  },
                  [&](const SessionAttended& b) { write_ref(j, b.ref); },
                  [&](const SessionNoShow& b) { write_ref(j, b.ref); },
+                 [&](const SessionTimeSuggested& b) {
+                   write_ref(j, b.ref);
+                   j["start"] = b.start.unix_ms;
+                   j["time_zone"] = b.time_zone;
+                 },
                  [&](const CheckIn& b) {
                    j["mood"] = b.mood;
                    put_list(j, "tags", b.tags);

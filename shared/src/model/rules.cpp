@@ -25,12 +25,14 @@ std::optional<Audience> audience_of(EventKind kind) {
     case EventKind::kChatMessage:
     case EventKind::kWave:
     case EventKind::kReadReceipt:
+    case EventKind::kContactCard:
     case EventKind::kSessionProposed:
     case EventKind::kSessionAnswered:
     case EventKind::kSessionRescheduled:
     case EventKind::kSessionCancelled:
     case EventKind::kSessionAttended:
     case EventKind::kSessionNoShow:
+    case EventKind::kSessionTimeSuggested:
     case EventKind::kTopicWish:
     case EventKind::kInterests:
     case EventKind::kCaseVouch:
@@ -66,8 +68,10 @@ bool may_author(EventKind kind, Role role) {
     case EventKind::kSessionAttended:
     case EventKind::kSessionNoShow:
     case EventKind::kSessionNote:
+    case EventKind::kContactCard:
       return contact;
     case EventKind::kSessionAnswered:
+    case EventKind::kSessionTimeSuggested:
     case EventKind::kCheckIn:
     case EventKind::kTopicWish:
     case EventKind::kInterests:

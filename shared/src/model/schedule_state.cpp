@@ -64,12 +64,18 @@ void ScheduleState::mark_no_show(const SessionNoShow& body) {
   act(body.ref, Action::kNoShow, std::nullopt);
 }
 
+void ScheduleState::suggest_time(const SessionTimeSuggested& body) {
+  const auto it = sessions_.find(body.ref.session);
+  if (it == sessions_.end()) return;
+  act(body.ref, Action::kSuggest, SessionPlan{body.start, body.time_zone, it->second.plan.duration_minutes});
+}
+
 const Session* ScheduleState::find(const EventId& id) const {
   const auto it = sessions_.find(id);
   return it == sessions_.end() ? nullptr : &it->second;
 }
 
-void ScheduleState::act(const SessionRef& ref, Action action, const std::optional<SessionPlan>& moved) {
+void ScheduleState::act(const SessionRef& ref, Action action, const std::optional<SessionPlan>& plan) {
   const auto it = sessions_.find(ref.session);
   if (it == sessions_.end()) return;
   Session& s = it->second;
@@ -87,6 +93,8 @@ void ScheduleState::act(const SessionRef& ref, Action action, const std::optiona
         return current == SessionStatus::kCancelled ? std::nullopt : std::optional(SessionStatus::kAttended);
       case Action::kNoShow:
         return current == SessionStatus::kCancelled ? std::nullopt : std::optional(SessionStatus::kNoShow);
+      case Action::kSuggest:
+        return is_final(current) ? std::nullopt : std::optional(current);
     }
     return std::nullopt;
   };
@@ -97,17 +105,28 @@ void ScheduleState::act(const SessionRef& ref, Action action, const std::optiona
     if (s.recurrence == Recurrence::kWeekly && marks) return;  // a series is marked meeting by meeting
     const auto next = next_status(s.status);
     if (!next) return;
+    if (action == Action::kSuggest) {
+      s.suggested = plan;
+      return;
+    }
     s.status = *next;
-    if (moved) s.plan = *moved;
+    if (plan) s.plan = *plan;
+    s.suggested.reset();
+    s.suggestions.clear();
     return;
   }
   if (!is_meeting_of(s, *ref.occurrence)) return;
   const auto found = s.overrides.find(*ref.occurrence);
   const auto next = next_status(meeting_status(s, found == s.overrides.end() ? nullptr : &found->second));
   if (!next) return;
+  if (action == Action::kSuggest) {
+    s.suggestions[*ref.occurrence] = *plan;
+    return;
+  }
   MeetingOverride& o = s.overrides[*ref.occurrence];
   o.status = *next;
-  if (moved) o.moved = *moved;
+  if (plan) o.moved = *plan;
+  s.suggestions.erase(*ref.occurrence);
 }
 
 bool ScheduleState::is_meeting_of(const Session& s, Timestamp planned_start) const {
@@ -120,9 +139,10 @@ bool ScheduleState::is_meeting_of(const Session& s, Timestamp planned_start) con
 std::vector<Meeting> ScheduleState::meetings_between(Timestamp from, Timestamp to) const {
   std::vector<Meeting> out;
   const auto consider = [&](const Session& s, Timestamp planned, const MeetingOverride* o) {
-    Meeting m{s.id, planned, s.plan, meeting_status(s, o), s.title, s.recurrence};
+    Meeting m{s.id, planned, s.plan, meeting_status(s, o), s.title, s.recurrence, s.suggested};
     m.plan.start = planned;
     if (o != nullptr && o->moved) m.plan = *o->moved;
+    if (const auto own = s.suggestions.find(planned); own != s.suggestions.end()) m.suggested = own->second;
     if (m.plan.end() > from && m.plan.start < to) out.push_back(std::move(m));
   };
   for (const auto& [id, s] : sessions_) {

@@ -147,6 +147,10 @@ void check_body(Checker& c, const Event::Body& body) {
                  [&](const ChatMessage& b) { c.text("text", b.text, 1, kMaxChatText); },
                  [&](const Wave& b) { c.one_of("sticker", b.sticker, kStickers); },
                  [&](const ReadReceipt& b) { c.id("up_to", b.up_to); },
+                 [&](const ContactCard& b) {
+                   c.text("display_name", b.display_name, 1, kMaxDisplayName);
+                   c.text("reply_hours", b.reply_hours, 0, kMaxReplyHours);
+                 },
                  [&](const SessionProposed& b) {
                    c.session_time(b.start, b.time_zone, b.duration_minutes);
                    if (b.until && b.recurrence != Recurrence::kWeekly)
@@ -166,6 +170,11 @@ void check_body(Checker& c, const Event::Body& body) {
                  },
                  [&](const SessionAttended& b) { c.ref(b.ref); },
                  [&](const SessionNoShow& b) { c.ref(b.ref); },
+                 [&](const SessionTimeSuggested& b) {
+                   c.ref(b.ref);
+                   c.time("start", b.start);
+                   c.zone("time_zone", b.time_zone);
+                 },
                  [&](const CheckIn& b) {
                    c.range("mood", b.mood, kMinMood, kMaxMood);
                    c.list("tags", b.tags, kMaxTags, 1, kMaxTagLength);

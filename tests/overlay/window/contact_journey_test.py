@@ -6,13 +6,11 @@ spillkontakt-cli) pairs with that code; the new youth appears in the app's casel
 usage: contact_journey_test.py APP CLI BACKEND OUTDIR"""
 import os
 import re
-import socket
-import subprocess
 import sys
 import time
 
-from journey_test import CODE, Cli, free_port
-from xsession import XSession, fresh_dir, remove
+from journey_test import CODE, Cli, with_backend
+from xsession import XSession
 
 PASS = "correct horse battery staple"
 
@@ -20,27 +18,20 @@ PASS = "correct horse battery staple"
 def main():
     app, cli, backend, out = sys.argv[1:5]
     os.makedirs(out, exist_ok=True)
-    root = fresh_dir("sk-contact-")
-    server = None
-    try:
-        data = os.path.join(root, "data")
-        init = subprocess.run([backend, "admin", "init", "--data", data, "--org", "Demo kommune",
-                               "--recovery-key-out", os.path.join(root, "recovery.key")],
-                              capture_output=True, text=True, check=True)
-        port = free_port()
-        url = "http://127.0.0.1:%d" % port
-        server = subprocess.Popen([backend, "serve", "--listen", "127.0.0.1:%d" % port, "--insecure-http",
-                                   "--data", data], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        XSession.wait_for(lambda: socket.socket().connect_ex(("127.0.0.1", port)) == 0, 20)
-        supervisor = Cli(cli, url, os.path.join(root, "siri"))
-        supervisor.run("enroll", CODE.search(init.stdout).group(0), "--name", "Siri")
-        contact_code = CODE.search(supervisor.run("issue-code", "--role", "contact").stdout).group(0)
+    with_backend(backend, "sk-contact-", lambda server, root: run(app, cli, server, root, out))
 
-        kari = os.path.join(root, "kari")
-        os.makedirs(kari)
-        script = os.path.join(kari, "contact.script")
-        with open(script, "w") as f:
-            f.write("""wait-for enroll-code
+
+def run(app, cli, server, root, out):
+    url = server.url
+    supervisor = Cli(cli, url, os.path.join(root, "siri"))
+    supervisor.run("enroll", CODE.search(server.init).group(0), "--name", "Siri")
+    contact_code = CODE.search(supervisor.run("issue-code", "--role", "contact").stdout).group(0)
+
+    kari = os.path.join(root, "kari")
+    os.makedirs(kari)
+    script = os.path.join(kari, "contact.script")
+    with open(script, "w") as f:
+        f.write("""wait-for enroll-code
 click enroll-code
 type {code}
 click enroll-name
@@ -60,34 +51,29 @@ wait-for caseload-index-0
 screenshot {out}/contact-caseload-joined.png
 quit
 """.format(code=contact_code, pw=PASS, out=out))
-        with XSession() as x:
-            p = x.spawn([app, "--contact", "--profile", kari, "--server", url, "--script", script, "--lang", "nb"])
-            # The supervisor's device confirms the enrollment (as in the CLI integration tests).
-            kari_cli = Cli(cli, url, kari)
-            code = None
-            deadline = time.time() + 150
-            while p.poll() is None and time.time() < deadline:
-                supervisor.run("sync", "--once", check=False)
-                if code is None and os.path.exists(os.path.join(kari, "store.db")):
-                    status = kari_cli.run("status", check=False).stdout
-                    found = re.search(r"Invitation (\S+) \(Yara\): waiting", status)
-                    if found:
-                        code = found.group(1)
-                        yara = Cli(cli, url, os.path.join(root, "yara"))
-                        pairing = yara.start("pair", code, "--nickname", "Yara")
-                time.sleep(0.5)
-            if p.poll() is None:
-                p.kill()
-            assert p.wait() == 0, "the contact's app failed its script (exit %d)" % p.returncode
-        assert code, "the app never showed an invitation"
-        pairing.communicate(timeout=60)
-        assert pairing.returncode == 0, "the youth could not pair with the code the app showed"
-        print("contact journey: enrolled, invited, youth joined with %s" % code)
-    finally:
-        if server:
-            server.terminate()
-            server.wait(10)
-        remove(root)
+    with XSession() as x:
+        p = x.spawn([app, "--contact", "--profile", kari, "--server", url, "--script", script, "--lang", "nb"])
+        # The supervisor's device confirms the enrollment (as in the CLI integration tests).
+        kari_cli = Cli(cli, url, kari)
+        code = None
+        deadline = time.time() + 150
+        while p.poll() is None and time.time() < deadline:
+            supervisor.run("sync", "--once", check=False)
+            if code is None and os.path.exists(os.path.join(kari, "store.db")):
+                status = kari_cli.run("status", check=False).stdout
+                found = re.search(r"Invitation (\S+) \(Yara\): waiting", status)
+                if found:
+                    code = found.group(1)
+                    yara = Cli(cli, url, os.path.join(root, "yara"))
+                    pairing = yara.start("pair", code, "--nickname", "Yara")
+            time.sleep(0.5)
+        if p.poll() is None:
+            p.kill()
+        assert p.wait() == 0, "the contact's app failed its script (exit %d)" % p.returncode
+    assert code, "the app never showed an invitation"
+    pairing.communicate(timeout=60)
+    assert pairing.returncode == 0, "the youth could not pair with the code the app showed"
+    print("contact journey: enrolled, invited, youth joined with %s" % code)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ TEST(Rules, EachKindHasItsFixedAudience) {
       {EventKind::kConcern, Audience::kTeam},          {EventKind::kConcernResolved, Audience::kTeam},
       {EventKind::kCaseVouch, Audience::kCase},        {EventKind::kTeamVouch, Audience::kTeam},
       {EventKind::kCaseGrant, Audience::kCase},        {EventKind::kTeamGrant, Audience::kTeam},
+      {EventKind::kContactCard, Audience::kCase},      {EventKind::kSessionTimeSuggested, Audience::kCase},
   };
   ASSERT_EQ(expected.size(), kEventKindCount - 1);
   for (const auto& [kind, audience] : expected) {
@@ -47,8 +48,8 @@ TEST(Rules, OnlySupervisorsWriteGuidance) {
 }
 
 TEST(Rules, OnlyTheYouthChecksInAnswersAndWishes) {
-  for (const auto kind :
-       {EventKind::kCheckIn, EventKind::kSessionAnswered, EventKind::kTopicWish, EventKind::kInterests}) {
+  for (const auto kind : {EventKind::kCheckIn, EventKind::kSessionAnswered, EventKind::kSessionTimeSuggested,
+                          EventKind::kTopicWish, EventKind::kInterests}) {
     EXPECT_TRUE(may_author(kind, Role::kYouth)) << to_string(kind);
     EXPECT_FALSE(may_author(kind, Role::kContact)) << to_string(kind);
     EXPECT_FALSE(may_author(kind, Role::kSupervisor)) << to_string(kind);
@@ -56,9 +57,9 @@ TEST(Rules, OnlyTheYouthChecksInAnswersAndWishes) {
 }
 
 TEST(Rules, OnlyContactsPlanSessionsMarkAttendanceAndWriteNotes) {
-  for (const auto kind :
-       {EventKind::kSessionProposed, EventKind::kSessionRescheduled, EventKind::kSessionCancelled,
-        EventKind::kSessionAttended, EventKind::kSessionNoShow, EventKind::kSessionNote}) {
+  for (const auto kind : {EventKind::kSessionProposed, EventKind::kSessionRescheduled,
+                          EventKind::kSessionCancelled, EventKind::kSessionAttended,
+                          EventKind::kSessionNoShow, EventKind::kSessionNote, EventKind::kContactCard}) {
     EXPECT_TRUE(may_author(kind, Role::kContact)) << to_string(kind);
     EXPECT_FALSE(may_author(kind, Role::kYouth)) << to_string(kind);
     EXPECT_FALSE(may_author(kind, Role::kSupervisor)) << to_string(kind);

@@ -73,6 +73,8 @@ Event sample_event(EventKind kind) {
       return make_event(Wave{"high_five"}, contact());
     case EventKind::kReadReceipt:
       return make_event(ReadReceipt{session}, youth());
+    case EventKind::kContactCard:
+      return make_event(ContactCard{"Kari", "Hverdager 12-20"}, contact());
     case EventKind::kSessionProposed:
       return make_event(SessionProposed{Timestamp{kT0 + kDayMs}, "Europe/Oslo", 90, Recurrence::kWeekly,
                                         Timestamp{kT0 + 10 * kWeekMs}, "Minecraft-kveld"},
@@ -88,6 +90,8 @@ Event sample_event(EventKind kind) {
       return make_event(SessionAttended{ref}, contact());
     case EventKind::kSessionNoShow:
       return make_event(SessionNoShow{ref}, contact());
+    case EventKind::kSessionTimeSuggested:
+      return make_event(SessionTimeSuggested{ref, Timestamp{kT0 + kWeekMs + kDayMs}, "Europe/Oslo"}, youth());
     case EventKind::kCheckIn:
       return make_event(CheckIn{2, {"tired", "lonely"}, {"regn"}, "Sov dårlig"}, youth());
     case EventKind::kTopicWish:

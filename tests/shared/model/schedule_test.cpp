@@ -200,5 +200,72 @@ TEST_F(Fold, MeetingInProgressIsStillTheNextSession) {
   EXPECT_FALSE(state.schedule().next_session(Timestamp{kStart + 60 * kMinuteMs}).has_value());
 }
 
+TEST_F(Fold, YouthsSuggestedTimeShowsBesideTheSessionWithoutChangingIt) {
+  const auto s = propose_one_off();
+  add(SessionTimeSuggested{{s, std::nullopt}, Timestamp{kStart + 2 * kHourMs}, "Europe/Oslo"}, youth());
+  EXPECT_EQ(status(s), SessionStatus::kProposed);
+  const auto next = state.schedule().next_session(Timestamp{kT0});
+  ASSERT_TRUE(next.has_value());
+  EXPECT_EQ(next->plan.start.unix_ms, kStart);
+  ASSERT_TRUE(next->suggested.has_value());
+  EXPECT_EQ(next->suggested->start.unix_ms, kStart + 2 * kHourMs);
+  EXPECT_EQ(next->suggested->duration_minutes, 60);
+}
+
+TEST_F(Fold, ALaterSuggestionReplacesTheEarlierAndARescheduleClearsIt) {
+  const auto s = propose_one_off();
+  add(SessionTimeSuggested{{s, std::nullopt}, Timestamp{kStart + kHourMs}, "Europe/Oslo"}, youth());
+  add(SessionTimeSuggested{{s, std::nullopt}, Timestamp{kStart + 3 * kHourMs}, "Europe/Oslo"}, youth());
+  EXPECT_EQ(state.schedule().find(s)->suggested->start.unix_ms, kStart + 3 * kHourMs);
+  add(SessionRescheduled{{s, std::nullopt}, Timestamp{kStart + 3 * kHourMs}, "Europe/Oslo", 60}, contact());
+  EXPECT_FALSE(state.schedule().find(s)->suggested.has_value());
+  EXPECT_EQ(status(s), SessionStatus::kRescheduled);
+}
+
+TEST_F(Fold, SuggestionForOneWeeklyMeetingStaysWithThatMeeting) {
+  const auto s = propose_weekly();
+  const Timestamp second{kStart + kWeekMs};
+  add(SessionTimeSuggested{{s, second}, Timestamp{second.unix_ms + kDayMs}, "Europe/Oslo"}, youth());
+  const auto meetings = state.schedule().meetings_between(Timestamp{kT0}, Timestamp{kStart + 3 * kWeekMs});
+  ASSERT_EQ(meetings.size(), 3u);
+  EXPECT_FALSE(meetings[0].suggested.has_value());
+  ASSERT_TRUE(meetings[1].suggested.has_value());
+  EXPECT_EQ(meetings[1].suggested->start.unix_ms, second.unix_ms + kDayMs);
+  EXPECT_FALSE(meetings[2].suggested.has_value());
+  EXPECT_EQ(meetings[1].status, SessionStatus::kProposed);
+  add(SessionAnswered{{s, second}, Answer::kAccept}, youth());
+  EXPECT_TRUE(state.schedule().find(s)->suggestions.empty());
+}
+
+TEST_F(Fold, SuggestionsAfterCancelOrForUnknownSessionsOrMeetingsAreIgnored) {
+  const auto s = propose_one_off();
+  add(SessionCancelled{{s, std::nullopt}, ""}, contact());
+  add(SessionTimeSuggested{{s, std::nullopt}, Timestamp{kStart + kHourMs}, "Europe/Oslo"}, youth());
+  EXPECT_FALSE(state.schedule().find(s)->suggested.has_value());
+  const auto w = propose_weekly();
+  add(SessionTimeSuggested{{w, Timestamp{kStart + kHourMs}}, Timestamp{kStart}, "Europe/Oslo"}, youth());
+  EXPECT_TRUE(state.schedule().find(w)->suggestions.empty());
+  const CaseState before = state;
+  add(SessionTimeSuggested{{testing::id_at(kT0 - 5, 9), std::nullopt}, Timestamp{kStart}, "Europe/Oslo"},
+      youth());
+  EXPECT_EQ(state.schedule(), before.schedule());
+}
+
+TEST_F(Fold, AContactCannotSuggestATimeForTheYouth) {
+  const auto s = propose_one_off();
+  add(SessionTimeSuggested{{s, std::nullopt}, Timestamp{kStart + kHourMs}, "Europe/Oslo"}, contact());
+  EXPECT_FALSE(state.schedule().find(s)->suggested.has_value());
+}
+
+TEST_F(Fold, AContactsLatestCardGivesTheYouthTheirNameAndReplyHours) {
+  add(ContactCard{"Kari", "Hverdager 12-20"}, contact());
+  ASSERT_EQ(state.chat().cards().count(contact()), 1u);
+  EXPECT_EQ(state.chat().cards().at(contact()).reply_hours, "Hverdager 12-20");
+  add(ContactCard{"Kari N.", ""}, contact());
+  EXPECT_EQ(state.chat().cards().at(contact()), (ContactCard{"Kari N.", ""}));
+  add(ContactCard{"Not Yara", ""}, youth());  // the youth has no card to give
+  EXPECT_EQ(state.chat().cards().size(), 1u);
+}
+
 }  // namespace
 }  // namespace sk::model

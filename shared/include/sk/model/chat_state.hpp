@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "sk/model/event_bodies.hpp"
 #include "sk/model/event_id.hpp"
 #include "sk/model/principal.hpp"
 #include "sk/model/timestamp.hpp"
@@ -51,6 +52,9 @@ class ChatState {
   // Entries from others that `viewer` has not covered with a read receipt yet.
   [[nodiscard]] std::size_t unread_for(const PrincipalId& viewer) const;
   [[nodiscard]] std::optional<std::int64_t> read_up_to(const PrincipalId& reader) const;
+  // A contact's card (name for the youth, reply hours); the latest replaces earlier ones.
+  void set_card(const PrincipalId& contact, ContactCard card) { cards_[contact] = std::move(card); }
+  [[nodiscard]] const std::map<PrincipalId, ContactCard>& cards() const { return cards_; }
 
   friend bool operator==(const ChatState&, const ChatState&) = default;
 
@@ -61,6 +65,7 @@ class ChatState {
   std::map<PrincipalId, std::int64_t> read_up_to_;  // per reader, the highest covered sequence
   std::int64_t youth_read_up_to_ = 0;               // what the youth has read
   std::int64_t contacts_read_up_to_ = 0;            // the most any contact has read
+  std::map<PrincipalId, ContactCard> cards_;        // per contact
 };
 
 }  // namespace sk::model

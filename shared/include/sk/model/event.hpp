@@ -20,12 +20,14 @@ enum class EventKind {
   kChatMessage,
   kWave,
   kReadReceipt,
+  kContactCard,
   kSessionProposed,
   kSessionAnswered,
   kSessionRescheduled,
   kSessionCancelled,
   kSessionAttended,
   kSessionNoShow,
+  kSessionTimeSuggested,
   kCheckIn,
   kTopicWish,
   kInterests,
@@ -40,16 +42,17 @@ enum class EventKind {
   kUnknown,
 };
 
-inline constexpr std::size_t kEventKindCount = 21;
+inline constexpr std::size_t kEventKindCount = 23;
 
 std::string_view to_string(EventKind kind);  // the JSON "kind" tag, e.g. "session_no_show"
 std::optional<EventKind> event_kind_from_string(std::string_view tag);  // nullopt: unknown kind
 
 struct Event {
-  using Body = std::variant<ChatMessage, Wave, ReadReceipt, SessionProposed, SessionAnswered,
-                            SessionRescheduled, SessionCancelled, SessionAttended, SessionNoShow, CheckIn,
-                            TopicWish, InterestsProfile, SessionNote, Guidance, Concern, ConcernResolved,
-                            CaseVouch, TeamVouch, CaseGrant, TeamGrant, UnknownEvent>;
+  using Body =
+      std::variant<ChatMessage, Wave, ReadReceipt, ContactCard, SessionProposed, SessionAnswered,
+                   SessionRescheduled, SessionCancelled, SessionAttended, SessionNoShow, SessionTimeSuggested,
+                   CheckIn, TopicWish, InterestsProfile, SessionNote, Guidance, Concern, ConcernResolved,
+                   CaseVouch, TeamVouch, CaseGrant, TeamGrant, UnknownEvent>;
 
   EventId id;
   CaseId case_id;

@@ -33,6 +33,15 @@ struct ReadReceipt {
   friend bool operator==(const ReadReceipt&, const ReadReceipt&) = default;
 };
 
+// A contact introduces themselves to the youth: the name the youth sees ("Only you and Kari can
+// see this") and when they usually answer ("Weekdays 12-20"). The server never learns names, so
+// they travel end to end like everything else. A new card replaces the contact's previous one.
+struct ContactCard {
+  std::string display_name;  // 1..64
+  std::string reply_hours;   // 0..100, empty: none given
+  friend bool operator==(const ContactCard&, const ContactCard&) = default;
+};
+
 // ---- sessions ---------------------------------------------------------------------------------
 
 enum class Recurrence { kOneOff, kWeekly };
@@ -83,6 +92,15 @@ struct SessionAttended {
 struct SessionNoShow {
   SessionRef ref;
   friend bool operator==(const SessionNoShow&, const SessionNoShow&) = default;
+};
+
+// The youth's "could we do another time?": a new start for one meeting (or a one-off session),
+// for the contact to take up with a reschedule. It changes nothing by itself.
+struct SessionTimeSuggested {
+  SessionRef ref;
+  Timestamp start;  // the suggested UTC start; the duration stays the session's
+  std::string time_zone;
+  friend bool operator==(const SessionTimeSuggested&, const SessionTimeSuggested&) = default;
 };
 
 // ---- the youth's voice ------------------------------------------------------------------------

@@ -25,6 +25,8 @@ inline constexpr std::size_t kMaxNoteField = 2000;
 inline constexpr std::size_t kMaxGuidanceText = 4000;
 inline constexpr std::size_t kMaxConcernText = 2000;
 inline constexpr std::size_t kMaxTimeZoneName = 64;
+inline constexpr std::size_t kMaxReplyHours = 100;
+inline constexpr std::size_t kMaxDisplayName = 64;
 
 inline constexpr std::int32_t kMinMood = 1;
 inline constexpr std::int32_t kMaxMood = 5;

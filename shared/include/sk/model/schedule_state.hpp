@@ -8,6 +8,10 @@
 //   rescheduled   new time, status rescheduled (awaits a new answer); ignored once
 //   cancelled/attended/no_show. cancelled     cancelled, final; ignored once attended/no_show. attended,
 //   attended / no_show; ignored once cancelled. One may correct the other. no_show
+//   time suggested  the youth's suggested new time for the session or one meeting, kept beside
+//                 it (status unchanged); a later suggestion replaces it; ignored once
+//                 cancelled/attended/no_show. Any later answer, reschedule, cancel or mark of the
+//                 same meeting (or, without occurrence, of the session) clears it.
 // A reference with an `occurrence` changes only that meeting of a weekly series (it must be one of
 // the series' meetings, or it is ignored). Without one it changes the series as a whole; a
 // weekly series can't be marked attended/no_show as a whole. For a one-off session the occurrence
@@ -53,6 +57,8 @@ struct Session {
   std::optional<Timestamp> until;                   // weekly: no meeting starts at or after this
   SessionStatus status = SessionStatus::kProposed;  // the session's, or the series' default
   std::map<Timestamp, MeetingOverride> overrides;   // weekly: keyed by the meeting's planned start
+  std::optional<SessionPlan> suggested;             // the youth's suggestion for the whole session
+  std::map<Timestamp, SessionPlan> suggestions;     // weekly: for one meeting, by planned start
   friend bool operator==(const Session&, const Session&) = default;
 };
 
@@ -63,6 +69,7 @@ struct Meeting {
   SessionStatus status = SessionStatus::kProposed;
   std::string title;
   Recurrence recurrence = Recurrence::kOneOff;
+  std::optional<SessionPlan> suggested;  // the youth's suggestion: this meeting's, else the session's
   friend bool operator==(const Meeting&, const Meeting&) = default;
 };
 
@@ -74,6 +81,7 @@ class ScheduleState {
   void cancel(const SessionCancelled& body);
   void mark_attended(const SessionAttended& body);
   void mark_no_show(const SessionNoShow& body);
+  void suggest_time(const SessionTimeSuggested& body);
 
   [[nodiscard]] const std::map<EventId, Session>& sessions() const { return sessions_; }
   [[nodiscard]] const Session* find(const EventId& id) const;
@@ -87,9 +95,10 @@ class ScheduleState {
   friend bool operator==(const ScheduleState&, const ScheduleState&) = default;
 
  private:
-  enum class Action { kAccept, kDecline, kReschedule, kCancel, kAttended, kNoShow };
-  // Applies `action` to the session or to one meeting; returns false if the rules ignore it.
-  void act(const SessionRef& ref, Action action, const std::optional<SessionPlan>& moved);
+  enum class Action { kAccept, kDecline, kReschedule, kCancel, kAttended, kNoShow, kSuggest };
+  // Applies `action` to the session or to one meeting, unless the rules ignore it. `plan` is the
+  // new time of a reschedule or the suggested time of a suggestion.
+  void act(const SessionRef& ref, Action action, const std::optional<SessionPlan>& plan);
   [[nodiscard]] bool is_meeting_of(const Session& s, Timestamp planned_start) const;
 
   std::map<EventId, Session> sessions_;
