@@ -1,5 +1,6 @@
 #include "sk/client/server_config.hpp"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
 
 #include <memory>
@@ -8,8 +9,11 @@ namespace sk::client {
 
 namespace {
 
-bool is_loopback(std::string_view host) {
-  return host == "localhost" || host == "::1" || host == "[::1]" || host.starts_with("127.");
+// "localhost", an IPv4 address in 127.0.0.0/8, or ::1. A name such as "127.example.org" is not.
+bool is_loopback(const std::string& host) {
+  if (host == "localhost" || host == "::1" || host == "[::1]") return true;
+  in_addr v4{};
+  return inet_pton(AF_INET, host.c_str(), &v4) == 1 && (ntohl(v4.s_addr) >> 24U) == 127U;
 }
 
 }  // namespace

@@ -452,14 +452,14 @@ void SyncEngine::grant_page(std::int64_t after) {
   session_.submit(api::fetch_events(case_id, after, 500), [this, case_id](HttpResponse r) {
     auto page = api::parse_events_page(r);
     if (!page) {
-      granting_ = false;  // the job stays queued; the next round tries again
-      return;
+      granting_ = false;  // the job stays queued; the retry's pull starts it again
+      return failed(page.error(), false);
     }
     auto c = case_of(store_, case_id);
-    if (!c) {
-      granting_ = false;
-      grant_jobs_.pop_front();
-      return;
+    if (!c) {  // the case left the store: nothing to grant any more
+      grant_jobs_.front().for_case.clear();
+      grant_jobs_.front().for_team.clear();
+      return finish_grant();
     }
     auto& job = grant_jobs_.front();
     const auto newcomer_key = crypto::key_id(job.newcomer.keys.encryption);
@@ -495,6 +495,7 @@ void SyncEngine::finish_grant() {
   if (!record_grants(job)) return;
   push_next();
   grant_next();
+  maybe_finish();
 }
 
 bool SyncEngine::record_grants(GrantJob& job) {
@@ -643,7 +644,8 @@ void SyncEngine::notify(Changes changes) {
 }
 
 void SyncEngine::maybe_finish() {
-  if (!finished_ || pushing_ || pulling_ || !once_idle_pull_) return;
+  // A round is over when nothing is left to push, to pull or to grant.
+  if (!finished_ || pushing_ || pulling_ || granting_ || !grant_jobs_.empty() || !once_idle_pull_) return;
   auto pending = store_.next_pending(1);
   if (!pending || !pending->empty()) return;
   running_ = false;

@@ -120,6 +120,8 @@ Result<VouchPlan> plan_vouches(store::Store& store, const Self& self, const mode
                                const std::set<std::string>& already_team) {
   VouchPlan plan;
   if (self.role == "youth") return plan;
+  bool case_grew = false;
+  bool team_grew = false;
   auto peers = store.peers();
   if (!peers) return Unexpected{peers.error()};
   for (const auto& p : *peers) {
@@ -129,9 +131,15 @@ Result<VouchPlan> plan_vouches(store::Store& store, const Self& self, const mode
     if (!role || std::string(model::to_string(*role)) != p.role) continue;
     const model::VouchedDevice d{model::DeviceId(p.device_id), principal, *role,
                                  base64url_encode(p.sign_public_key), base64url_encode(p.box_public_key)};
-    if (self.role == "contact" && !already_case.contains(p.device_id)) plan.for_case.push_back(d);
-    if (!already_team.contains(p.device_id)) plan.for_team.push_back(d);
+    if (self.role == "contact") {
+      plan.for_case.push_back(d);
+      case_grew |= !already_case.contains(p.device_id);
+    }
+    plan.for_team.push_back(d);
+    team_grew |= !already_team.contains(p.device_id);
   }
+  if (!case_grew) plan.for_case.clear();
+  if (!team_grew) plan.for_team.clear();
   return plan;
 }
 

@@ -60,9 +60,11 @@ Result<std::vector<crypto::DevicePublicKeys>> recipients(store::Store& store, co
 Result<bool> absorb_vouch(store::Store& store, const model::Case& c, const model::KeyVouch& vouch,
                           const std::string& voucher_device_id, std::vector<std::string>& warnings);
 
-// The vouches this device should publish in case `c` now: the devices it trusts that belong to
-// the case's members and that it has not vouched for there yet (`already` lists the device ids
-// of its own earlier vouches, per audience). Youth publish none.
+// The vouches this device should publish in case `c` now. When the devices it trusts among the
+// case's members include one it has not vouched for there yet (`already` lists the device ids of
+// its own earlier vouches, per audience), it vouches for all of them again: a vouch is sealed to
+// the audience as it is then, so a newcomer never saw the earlier ones, and it needs the whole
+// roster to trust the devices whose history it is about to be granted. Youth publish none.
 struct VouchPlan {
   std::vector<model::VouchedDevice> for_case;  // case_vouch: youth and contacts learn them
   std::vector<model::VouchedDevice> for_team;  // team_vouch: contacts and supervisors learn them

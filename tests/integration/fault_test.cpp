@@ -2,6 +2,7 @@
 // offline for a while — and afterwards every message is there exactly once, in order.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <set>
@@ -67,8 +68,18 @@ TEST(Faults, ServerKilledMidBurstLosesAndDuplicatesNothing) {
 TEST(Faults, ClientKilledDuringPushResumesFromItsStore) {
   Cast cast;
   auto a = cast.contact().start({"send", "--from-file", numbered_lines(cast.contact(), "kari", 400)});
-  std::this_thread::sleep_for(600ms);
+  // `send` queues every line first, then pushes: kill it once all are queued and some are out.
+  std::size_t sent = 0;
+  for (;;) {
+    const auto state = fold(cast.contact(), cast.case_id());
+    const auto& entries = state.chat().entries();
+    sent = static_cast<std::size_t>(
+        std::count_if(entries.begin(), entries.end(), [](const auto& e) { return e.seq.has_value(); }));
+    if ((entries.size() == 400 && sent >= 20) || !a.running()) break;
+    std::this_thread::sleep_for(5ms);
+  }
   a.kill9();
+  EXPECT_LT(sent, 400u) << "the kill should land while the queue is being pushed";
   must_run(cast.contact(), {"sync", "--once"});
   must_run(cast.youth(), {"sync", "--once"});
   expect_all_once_in_order(chat_texts(cast.youth(), cast.case_id()), {{"kari", 400}});
@@ -78,8 +89,11 @@ TEST(Faults, ClientKilledDuringPullResumesFromItsCursor) {
   Cast cast;
   must_run(cast.contact(), {"send", "--from-file", numbered_lines(cast.contact(), "kari", 600)});
   auto pulling = cast.youth().start({"sync", "--once"});
-  std::this_thread::sleep_for(250ms);
+  std::size_t pulled = 0;
+  while (pulling.running() && (pulled = chat_texts(cast.youth(), cast.case_id()).size()) == 0)
+    std::this_thread::sleep_for(2ms);
   pulling.kill9();
+  EXPECT_LT(pulled, 600u) << "the kill should land between two pages of the pull";
   must_run(cast.youth(), {"sync", "--once"});
   expect_all_once_in_order(chat_texts(cast.youth(), cast.case_id()), {{"kari", 600}});
 }

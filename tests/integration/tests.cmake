@@ -10,8 +10,11 @@ sk_add_test_suite(sk_integration_tests
     support/cli_process.cpp
     support/fault_proxy.cpp
     support/profile_view.cpp
+    support/server_db.cpp
     exchange_test.cpp
     fault_test.cpp
+    history_test.cpp
+    trust_test.cpp
   # sk_backend_core only for the harness (Scenario signs login challenges with its Authenticator).
   LIBS sk_client sk_backend_core)
 find_package(CURL REQUIRED)

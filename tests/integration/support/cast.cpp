@@ -47,9 +47,10 @@ CliDevice Cast::fresh(const std::string& name) const {
   return CliDevice{dir_.path() / "profiles" / name, "http://127.0.0.1:" + std::to_string(proxy_->port())};
 }
 
-void Cast::restart_server(bool kill9) {
+void Cast::restart_server(bool kill9, const std::function<void()>& while_down) {
   server_->stop(kill9 ? SIGKILL : SIGTERM);
   server_.reset();
+  if (while_down) while_down();
   server_ = std::make_unique<backend::test::ServerProcess>(data_);
   if (!server_->started()) throw std::runtime_error("the backend did not restart: " + server_->log());
   proxy_->set_target(server_->port());
@@ -88,6 +89,10 @@ void Cast::settle() {
     must_run(supervisor_, {"sync", "--once"});
     must_run(youth_, {"sync", "--once"});
   }
+}
+
+nlohmann::json Cast::identity(const CliDevice& device) {
+  return must_run(device, {"status"}).json()["profile"];
 }
 
 }  // namespace sk::integration

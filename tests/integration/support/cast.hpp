@@ -9,6 +9,7 @@
 // restart the server behind a fixed address.
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -39,8 +40,9 @@ class Cast {
   CliDevice fresh(const std::string& name) const;
 
   // The server dies (SIGKILL) or stops, and a new process starts on the same data; the proxy
-  // follows it, so clients keep their address.
-  void restart_server(bool kill9);
+  // follows it, so clients keep their address. `while_down` runs between the two (a test that
+  // plays a malicious or broken server edits the data then).
+  void restart_server(bool kill9, const std::function<void()>& while_down = {});
 
   // A contact enrolls with a code from the supervisor, both sides confirmed.
   CliDevice enroll_contact(const std::string& name);
@@ -49,6 +51,8 @@ class Cast {
             const std::string& nickname);
   // Every device of the cast runs `sync --once` twice (vouches travel one hop per round).
   void settle();
+  // The profile's identity, from its `status --json` ("device_id", "principal_id", …).
+  static nlohmann::json identity(const CliDevice& device);
 
  private:
   backend::test::TempDir dir_;

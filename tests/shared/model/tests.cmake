@@ -10,6 +10,7 @@ sk_add_test_suite(sk_model_tests
     model/schedule_test.cpp
     model/state_summary.cpp
     model/validation_test.cpp
+    model/vouch_grant_test.cpp
     model/vectors_test.cpp
     model/zone_rules_test.cpp
   LIBS sk_model nlohmann_json::nlohmann_json)

@@ -6,4 +6,5 @@ sk_add_test_suite(sk_store_tests
     store/kill_during_writes_test.cpp
     store/migration_test.cpp
     store/outbox_test.cpp
+    store/sync_state_test.cpp
   LIBS sk_store)
