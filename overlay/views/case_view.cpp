@@ -151,14 +151,32 @@ void trend_chart(const ViewContext& ctx, const WellbeingViewModel& vm) {
 
 // A reinstalled or new device of the youth pairs with a fresh code; the history follows it.
 void new_device_code(const ViewContext& ctx, const CaseScreens& screens,
-                     const std::vector<InvitationView>& invitations) {
+                     const std::vector<InvitationView>& invitations,
+                     std::optional<std::set<std::string>>& before) {
   ui::muted(ctx, ctx.t.format("case.new_code_why", {screens.other_name}).c_str());
+  const auto of_case = [&screens](const InvitationView& inv) { return inv.case_id == screens.case_id.str(); };
   if (ui::button(ctx, (std::string(ctx.t.tr("case.new_code")) + "###case.new_code").c_str(),
                  "case.new_code")) {
+    before.emplace();
+    for (const InvitationView& inv : invitations)
+      if (of_case(inv)) before->insert(inv.code);
     ctx.sink.send(cmd::InviteAgain{screens.case_id});
   }
+  if (!before) return;
   for (const InvitationView& inv : invitations) {
-    if (inv.case_id != screens.case_id.str() || inv.state != InvitationView::State::kWaiting) continue;
+    if (!of_case(inv) || before->count(inv.code)) continue;
+    if (inv.state == InvitationView::State::kJoined) {
+      ui::muted(ctx, (inv.code + "  " + ctx.t.tr("invite.joined")).c_str());
+      ui::tag(ctx, "case-new-code-joined");
+      continue;
+    }
+    if (inv.state != InvitationView::State::kWaiting) {
+      ui::muted(
+          ctx, (inv.code + "  " +
+                ctx.t.tr(inv.state == InvitationView::State::kExpired ? "invite.expired" : "invite.mismatch"))
+                   .c_str());
+      continue;
+    }
     ImGui::PushStyleColor(ImGuiCol_Text, ui::color(ctx.theme.accent));
     ImGui::TextUnformatted(inv.code.c_str());
     ImGui::PopStyleColor();
@@ -219,7 +237,7 @@ void draw_case(const ViewContext& ctx, const CaseScreens& screens,
   const bool new_device =
       ImGui::CollapsingHeader((std::string(ctx.t.tr("case.new_device")) + "###case.new_device").c_str());
   ui::tag(ctx, "case-new_device");
-  if (new_device) new_device_code(ctx, screens, invitations);
+  if (new_device) new_device_code(ctx, screens, invitations, state.codes_before_new);
   ImGui::EndChild();
 }
 

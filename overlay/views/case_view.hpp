@@ -4,6 +4,8 @@
 // and wishes, interests, the check-in trend with its tags, and a fresh pairing code for the
 // youth's new device.
 
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,9 @@ struct CaseViewState {
   std::string reschedule_key;  // the meeting whose "move" row is open
   int move_days = 1;
   std::string export_note;
+  // The case's codes when "make a new code" was clicked: any other code is the fresh one, shown
+  // until it is used ("joined"). Empty until the button is clicked.
+  std::optional<std::set<std::string>> codes_before_new;
 };
 
 // `invitations`: the pairing codes made on this device; the case shows its own waiting ones
