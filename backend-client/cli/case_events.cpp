@@ -115,19 +115,10 @@ Written write_events(const Options& o, const EventTarget& t, std::vector<model::
     if (!case_id) return {{}, 0, report(o, case_id.error())};
     model::EventIdGenerator ids;
     for (auto& body : bodies) {
-      model::Event e;
-      e.id = ids.next();
-      e.case_id = model::CaseId(*case_id);
-      e.author = model::PrincipalId(me.principal_id);
-      e.device = model::DeviceId(me.device_id);
-      e.created_at = model::Timestamp{created++};
-      e.body = std::move(body);
-      if (auto ok = model::validate_event(e); !ok) return {{}, 0, report(o, ok.error())};
-      auto record = client::to_record(e);
-      if (!record) return {{}, 0, report(o, record.error())};
-      if (auto stored = store->record_local_event(*record); !stored)
-        return {{}, 0, report(o, stored.error())};
-      w.ids.push_back(e.id);
+      auto e = client::record_action(*store, {me.principal_id, me.device_id, &ids}, *case_id, std::move(body),
+                                     model::Timestamp{created++});
+      if (!e) return {{}, 0, report(o, e.error())};
+      w.ids.push_back(e->id);
     }
   }
   if (!t.sync_after) return w;

@@ -47,7 +47,7 @@ Result<std::string> canonical_json(const store::EventRecord& record) {
 }
 
 Result<model::Event> record_action(store::Store& store, const Author& author, const std::string& case_id,
-                                   model::Event::Body body) {
+                                   model::Event::Body body, std::optional<model::Timestamp> created_at) {
   const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::system_clock::now().time_since_epoch());
   model::Event event;
@@ -55,7 +55,7 @@ Result<model::Event> record_action(store::Store& store, const Author& author, co
   event.case_id = model::CaseId(case_id);
   event.author = model::PrincipalId(author.principal_id);
   event.device = model::DeviceId(author.device_id);
-  event.created_at = model::Timestamp{now.count()};
+  event.created_at = created_at.value_or(model::Timestamp{now.count()});
   event.body = std::move(body);
   if (auto ok = model::validate_event(event); !ok) return Unexpected{ok.error()};
   auto record = to_record(event);

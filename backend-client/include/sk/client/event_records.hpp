@@ -6,6 +6,7 @@
 // Known limit: the store keeps only the event's body, so fields a newer app added to the
 // event's header (not its body) are dropped on the way through the store (docs/store.md).
 
+#include <optional>
 #include <string>
 
 #include "sk/core/result.hpp"
@@ -35,7 +36,9 @@ struct Author {
 
 // The UI's half of the loop: a new domain event by this device (UUIDv7 id, the current time),
 // validated by the model and written to the store together with its outbox entry.
+// `created_at` dates it otherwise (the CLI's --at, for a demo's history); default: now.
 Result<model::Event> record_action(store::Store& store, const Author& author, const std::string& case_id,
-                                   model::Event::Body body);
+                                   model::Event::Body body,
+                                   std::optional<model::Timestamp> created_at = std::nullopt);
 
 }  // namespace sk::client
