@@ -9,6 +9,7 @@
 #include <poll.h>
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
@@ -40,6 +41,12 @@ namespace {
 constexpr auto kWriteTimeout = std::chrono::seconds(30);
 constexpr std::size_t kReadBufferBytes = 2048;
 constexpr auto kTlsShutdownTimeout = std::chrono::seconds(5);
+// Lingering close: after the last answer, what the client still sends is read and dropped for a
+// moment before the socket closes. Closing with unread bytes makes the kernel reset the
+// connection, and the reset can reach the client before it has read that answer (a 413 for a
+// body over the limit, typically: the client is still sending it).
+constexpr auto kLingerTimeout = std::chrono::seconds(1);
+constexpr std::size_t kLingerBytes = std::size_t{2} << 20U;
 constexpr auto kAcceptRetryDelay = std::chrono::milliseconds(100);
 
 bool is_parse_error(const error_code& ec) {
@@ -274,6 +281,12 @@ asio::awaitable<void> HttpServer::Impl::plain_session(tcp::socket socket, LoopIn
     beast::tcp_stream stream(std::move(socket));
     co_await serve_requests(stream, ip, inbox);
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream.expires_after(kLingerTimeout);
+    std::array<char, 16384> scratch{};
+    for (std::size_t drained = 0; !ec && drained < kLingerBytes;) {
+      drained += co_await stream.async_read_some(asio::buffer(scratch),
+                                                 asio::redirect_error(asio::use_awaitable, ec));
+    }
   } catch (const std::exception& e) {
     spdlog::error("http: connection failed: {}", e.what());
   }
