@@ -68,6 +68,7 @@ quit
         # the fresh code from the case view's "new device" button.
         codes, pairings = [], []
         deadline = time.time() + 200
+        t0 = time.time()
         while p.poll() is None and time.time() < deadline:
             supervisor.run("sync", "--once", check=False)
             ready = not pairings or (len(pairings) == 1 and pairings[0].poll() is not None)
@@ -78,7 +79,10 @@ quit
                     codes.append(fresh[0])
                     device = Cli(cli, url, os.path.join(root, "yara-%d" % len(codes)))
                     pairings.append(device.start("pair", fresh[0], "--nickname", "Yara"))
+                    print("code %s shown at %.1f s" % (fresh[0], time.time() - t0), flush=True)
             time.sleep(0.5)
+        print("after %.1f s: app exit %s, pairings exit %s" % (time.time() - t0, p.poll(), [q.poll() for q in pairings]),
+              flush=True)
         if p.poll() is None:
             p.kill()
         assert p.wait() == 0, "the contact's app failed its script (exit %d)" % p.returncode

@@ -31,8 +31,7 @@ class XSession:
         # Under ASan (CI's second build) the app's OpenGL driver (Mesa, loaded with dlopen and
         # unloaded by exit) leaves a few allocations LeakSanitizer cannot attribute to any module.
         # The app's own code is leak-checked by its unit tests; memory errors stay fatal here.
-        if "ASAN_OPTIONS" in self.env:
-            self.env["ASAN_OPTIONS"] += ":detect_leaks=0"
+        self.env["ASAN_OPTIONS"] = ":".join(filter(None, [self.env.get("ASAN_OPTIONS"), "detect_leaks=0"]))
         if self.window_manager:
             self.procs.append(subprocess.Popen(["openbox", "--sm-disable"], env=self.env,
                                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
