@@ -187,11 +187,9 @@ int introduce(const Options& o, const EventTarget& t, const std::string& reply_h
 int sessions(const Options& o, const std::string& case_id) {
   auto folded = fold_only_case(o, case_id);
   if (!folded) return report(o, folded.error());
-  const std::string* id = &folded->case_id;
-  const model::CaseState* state = &folded->state;
   const std::int64_t now = now_ms();
-  auto meetings = state->schedule().meetings_between(model::Timestamp{now - model::kWeekMs},
-                                                     model::Timestamp{now + 366 * model::kDayMs});
+  auto meetings = folded->state.schedule().meetings_between(model::Timestamp{now - model::kWeekMs},
+                                                            model::Timestamp{now + 366 * model::kDayMs});
   constexpr std::size_t kShown = 12;
   if (meetings.size() > kShown) meetings.resize(kShown);
   json out = json::array();
@@ -217,7 +215,7 @@ int sessions(const Options& o, const std::string& case_id) {
     if (m.suggested) std::cout << "\tsuggested: " << local_text(m.suggested->start, o.zone);
     std::cout << "\n";
   }
-  if (o.json) std::cout << json{{"ok", true}, {"case_id", *id}, {"meetings", out}}.dump() << "\n";
+  if (o.json) std::cout << json{{"ok", true}, {"case_id", folded->case_id}, {"meetings", out}}.dump() << "\n";
   return kOk;
 }
 

@@ -224,7 +224,6 @@ Result<FoldedCase> fold_only_case(const Options& o, const std::string& case_id) 
 int list(const Options& o, std::string case_id) {
   auto folded = fold_only_case(o, case_id);
   if (!folded) return report(o, folded.error());
-  const std::string* id = &folded->case_id;
   const auto& chat = folded->state.chat();
   json out = json::array();
   for (const auto& e : chat.entries()) {
@@ -243,7 +242,7 @@ int list(const Options& o, std::string case_id) {
                 << "\t" << (e.kind == model::ChatEntry::Kind::kWave ? "(wave) " : "") << e.text << "\n";
     }
   }
-  if (o.json) std::cout << json{{"ok", true}, {"case_id", *id}, {"messages", out}}.dump() << "\n";
+  if (o.json) std::cout << json{{"ok", true}, {"case_id", folded->case_id}, {"messages", out}}.dump() << "\n";
   return kOk;
 }
 

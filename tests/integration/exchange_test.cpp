@@ -1,10 +1,8 @@
 // Exactly once, in order: separate client processes exchange chat through the real backend.
 #include <gtest/gtest.h>
 
-#include <map>
-#include <set>
-
 #include "support/cast.hpp"
+#include "support/ordering.hpp"
 #include "support/profile_view.hpp"
 
 namespace sk::integration {
@@ -19,20 +17,6 @@ std::vector<std::string> summary(const CliDevice& device, const std::string& cas
   return out;
 }
 
-// Every text exactly once, and the lines of each sender in the order they were sent.
-void expect_exactly_once_in_order(const std::vector<std::string>& texts,
-                                  const std::map<std::string, int>& senders) {
-  std::map<std::string, int> next;  // prefix -> the number expected next
-  std::set<std::string> seen;
-  for (const auto& t : texts) {
-    EXPECT_TRUE(seen.insert(t).second) << "twice: " << t;
-    const auto space = t.rfind(' ');
-    const auto prefix = t.substr(0, space);
-    EXPECT_EQ(std::stoi(t.substr(space + 1)), next[prefix]++) << "out of order: " << t;
-  }
-  for (const auto& [prefix, count] : senders) EXPECT_EQ(next[prefix], count) << prefix;
-}
-
 TEST(Exchange, TwoClientsExchangeAThousandMessagesExactlyOnceInOrder) {
   Cast cast;
   auto& contact = cast.contact();
@@ -44,7 +28,7 @@ TEST(Exchange, TwoClientsExchangeAThousandMessagesExactlyOnceInOrder) {
   must_run(contact, {"sync", "--once"});
   must_run(youth, {"sync", "--once"});
 
-  expect_exactly_once_in_order(chat_texts(youth, cast.case_id()), {{"kari", 500}, {"ola", 500}});
+  expect_each_once_in_order(chat_texts(youth, cast.case_id()), {{"kari", 500}, {"ola", 500}});
   // Same entries, same server order, same sequence numbers.
   EXPECT_EQ(summary(contact, cast.case_id()), summary(youth, cast.case_id()));
   EXPECT_EQ(fold(contact, cast.case_id()).chat(), fold(youth, cast.case_id()).chat());
@@ -67,8 +51,8 @@ TEST(Exchange, ThreeDevicesConvergeOnTheSameChat) {
   for (const auto* d : {&cast.contact(), &cast.youth(), &tablet}) must_run(*d, {"sync", "--once"});
 
   const auto expected = summary(cast.contact(), cast.case_id());
-  expect_exactly_once_in_order(chat_texts(cast.contact(), cast.case_id()),
-                               {{"kari", 200}, {"ola-pc", 200}, {"ola-tablet", 200}});
+  expect_each_once_in_order(chat_texts(cast.contact(), cast.case_id()),
+                            {{"kari", 200}, {"ola-pc", 200}, {"ola-tablet", 200}});
   EXPECT_EQ(summary(cast.youth(), cast.case_id()), expected);
   EXPECT_EQ(summary(tablet, cast.case_id()), expected);
 }

@@ -5,31 +5,16 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
-#include <set>
 #include <thread>
 
 #include "support/cast.hpp"
+#include "support/ordering.hpp"
 #include "support/profile_view.hpp"
 
 namespace sk::integration {
 namespace {
 
 using namespace std::chrono_literals;
-
-// Each "<prefix> <n>" exactly once, n = 0..count-1 in order, for every prefix given.
-void expect_all_once_in_order(const std::vector<std::string>& texts,
-                              const std::map<std::string, int>& expected) {
-  std::map<std::string, int> next;
-  std::set<std::string> seen;
-  for (const auto& t : texts) {
-    EXPECT_TRUE(seen.insert(t).second) << "twice: " << t;
-    const auto space = t.rfind(' ');
-    const auto prefix = t.substr(0, space);
-    if (!expected.contains(prefix)) continue;
-    EXPECT_EQ(std::stoi(t.substr(space + 1)), next[prefix]++) << "out of order: " << t;
-  }
-  for (const auto& [prefix, count] : expected) EXPECT_EQ(next[prefix], count) << prefix;
-}
 
 TEST(Faults, ThroughAProxyThatDropsDelaysResetsAndCutsEveryMessageArrivesOnce) {
   Cast cast;
@@ -51,7 +36,7 @@ TEST(Faults, ThroughAProxyThatDropsDelaysResetsAndCutsEveryMessageArrivesOnce) {
     must_run(cast.youth(), {"sync", "--once"});
   }
   EXPECT_GT(cast.proxy().faults_applied(), 0);
-  expect_all_once_in_order(chat_texts(cast.youth(), cast.case_id()), {{"kari", 150}, {"ola", 150}});
+  expect_each_once_in_order(chat_texts(cast.youth(), cast.case_id()), {{"kari", 150}, {"ola", 150}});
   EXPECT_EQ(chat_texts(cast.contact(), cast.case_id()), chat_texts(cast.youth(), cast.case_id()));
 }
 
@@ -62,7 +47,7 @@ TEST(Faults, ServerKilledMidBurstLosesAndDuplicatesNothing) {
   cast.restart_server(/*kill9=*/true);
   EXPECT_EQ(a.wait().exit_code, 0) << "sync --once rides out a server restart";
   must_run(cast.youth(), {"sync", "--once"});
-  expect_all_once_in_order(chat_texts(cast.youth(), cast.case_id()), {{"kari", 400}});
+  expect_each_once_in_order(chat_texts(cast.youth(), cast.case_id()), {{"kari", 400}});
 }
 
 TEST(Faults, ClientKilledDuringPushResumesFromItsStore) {
@@ -82,7 +67,7 @@ TEST(Faults, ClientKilledDuringPushResumesFromItsStore) {
   EXPECT_LT(sent, 400u) << "the kill should land while the queue is being pushed";
   must_run(cast.contact(), {"sync", "--once"});
   must_run(cast.youth(), {"sync", "--once"});
-  expect_all_once_in_order(chat_texts(cast.youth(), cast.case_id()), {{"kari", 400}});
+  expect_each_once_in_order(chat_texts(cast.youth(), cast.case_id()), {{"kari", 400}});
 }
 
 TEST(Faults, ClientKilledDuringPullResumesFromItsCursor) {
@@ -95,7 +80,7 @@ TEST(Faults, ClientKilledDuringPullResumesFromItsCursor) {
   pulling.kill9();
   EXPECT_LT(pulled, 600u) << "the kill should land between two pages of the pull";
   must_run(cast.youth(), {"sync", "--once"});
-  expect_all_once_in_order(chat_texts(cast.youth(), cast.case_id()), {{"kari", 600}});
+  expect_each_once_in_order(chat_texts(cast.youth(), cast.case_id()), {{"kari", 600}});
 }
 
 TEST(Faults, TwoHundredQueuedOfflineAreDeliveredOnceWhenTheServerIsBack) {
@@ -110,7 +95,7 @@ TEST(Faults, TwoHundredQueuedOfflineAreDeliveredOnceWhenTheServerIsBack) {
   must_run(cast.youth(), {"sync", "--once"});
   EXPECT_EQ(must_run(cast.youth(), {"status"}).json()["pending"], 0);
   must_run(cast.contact(), {"sync", "--once"});
-  expect_all_once_in_order(chat_texts(cast.contact(), cast.case_id()), {{"ola", 200}});
+  expect_each_once_in_order(chat_texts(cast.contact(), cast.case_id()), {{"ola", 200}});
 }
 
 }  // namespace
